@@ -1,0 +1,19 @@
+import type { DB } from './database.js';
+import { createAccountsRepository } from './accounts-repository.js';
+import { createCourtsRepository } from './courts-repository.js';
+import { createJournalRepository } from './journal-repository.js';
+import { createOutboxRepository } from './outbox-repository.js';
+import { createSessionsRepository } from './sessions-repository.js';
+
+/** Every repository over one database handle; statements are prepared once, here. */
+export function createRepositories(db: DB) {
+  return {
+    db,
+    courts: createCourtsRepository(db),
+    accounts: createAccountsRepository(db),
+    sessions: createSessionsRepository(db),
+    journal: createJournalRepository(db),
+    outbox: createOutboxRepository(db),
+  };
+}
+export type Repositories = ReturnType<typeof createRepositories>;

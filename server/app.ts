@@ -1,0 +1,104 @@
+import { randomBytes } from 'node:crypto';
+import cookie from '@fastify/cookie';
+import formbody from '@fastify/formbody';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { openDatabase, type DB } from '../db/database.js';
+import { createRepositories } from '../db/index.js';
+import { BUILT_IN_SEED, createSeeder, loadSeedFile, type Seed } from '../seeds/seed.js';
+import type { Config } from './config.js';
+import loginRoutes from './cso/login-routes.js';
+import csoInfoRoutes from './cso/info-routes.js';
+import { VirtualClock } from './domain/clock.js';
+import ecfRoutes from './ecf/ecf-routes.js';
+import sessionsPlugin from './plugins/sessions.js';
+import sitePlugin from './plugins/site.js';
+import viewsPlugin from './plugins/views.js';
+import staticRoutes from './static-routes.js';
+import './types.js';
+
+export interface AppDeps {
+  /** An open database; when absent, config.databasePath is opened (and closed with the app). */
+  db?: DB;
+  clock?: VirtualClock;
+  seed?: Seed;
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Largest request body accepted anywhere (forms are a few hundred bytes). */
+export const BODY_LIMIT = 256 * 1024;
+
+/** The per-instance signing key, kept in the database so a restart does not void open forms. */
+function loadSecret(db: DB): Buffer {
+  const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'secret'").get();
+  if (row) return Buffer.from(row.value, 'base64');
+  const secret = randomBytes(32);
+  db.prepare("INSERT INTO meta (key, value) VALUES ('secret', ?)").run(secret.toString('base64'));
+  return secret;
+}
+
+/**
+ * Builds the whole mock: plugins in order, then the route modules. Only server/main.ts listens;
+ * tests build one app per test on a fresh database.
+ */
+export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: deps.logger ?? (config.logLevel === 'silent' ? false : { level: config.logLevel }),
+    bodyLimit: BODY_LIMIT,
+    trustProxy: false,
+    // Fidelity: CM/ECF script names are case-sensitive (ShowIndex.pl), as on the real Apache servers.
+    routerOptions: { caseSensitive: true, ignoreTrailingSlash: false, maxParamLength: 200 },
+    return503OnClosing: true,
+  });
+
+  const ownsDb = !deps.db;
+  const db = deps.db ?? openDatabase(config.databasePath);
+  const clock = deps.clock ?? new VirtualClock();
+  const seeder = createSeeder(deps.seed ?? loadSeedFile(config.seedFile ?? BUILT_IN_SEED), config.passwordHashCost);
+  seeder.seedIfEmpty(db, clock.now());
+
+  app.decorate('config', config);
+  app.decorate('clock', clock);
+  app.decorate('repos', createRepositories(db));
+  app.decorate('seeder', seeder);
+  app.decorate('secret', loadSecret(db));
+  if (ownsDb) app.addHook('onClose', async () => db.close());
+
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: BODY_LIMIT });
+  await app.register(viewsPlugin);
+  await app.register(sitePlugin);
+  await app.register(sessionsPlugin);
+
+  // Defence headers on every answer: no framing by other sites, no MIME sniffing.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('X-Content-Type-Options', 'nosniff');
+    reply.header('X-Frame-Options', 'SAMEORIGIN');
+    reply.header('Referrer-Policy', 'same-origin');
+  });
+
+  await app.register(staticRoutes);
+  await app.register(loginRoutes);
+  await app.register(csoInfoRoutes);
+  await app.register(ecfRoutes);
+
+  app.setNotFoundHandler((request, reply) => reply.page('errors/not-found', {}, 404));
+
+  // Never a stack trace: 4xx problems (bad body, wrong content type, too large) get a page
+  // saying what was wrong; anything else is logged and answered with a plain 500 page.
+  app.setErrorHandler((error: { statusCode?: unknown }, request, reply) => {
+    const code = error.statusCode;
+    const status = typeof code === 'number' && code >= 400 && code < 600 ? code : 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    const message =
+      status === 413
+        ? 'The request was too large.'
+        : status === 415
+          ? 'The request body was not in a form this page accepts.'
+          : status < 500
+            ? 'The request could not be understood.'
+            : 'The server could not complete the request. Please try again.';
+    return reply.page('errors/error', { heading: status < 500 ? 'Bad Request' : 'Error', message }, status);
+  });
+
+  return app;
+}

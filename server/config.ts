@@ -1,0 +1,171 @@
+/**
+ * Every setting the mock reads, in one schema. Validated once at start, frozen, and passed in:
+ * nothing else in the code reads process.env.
+ */
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  readonly databasePath: string;
+  readonly defaultCourt: string;
+  readonly seedFile: string | null;
+  readonly adminToken: string | null;
+  readonly lockoutThreshold: number;
+  readonly lockoutSeconds: number;
+  readonly sessionTtl: number;
+  readonly logLevel: LogLevel;
+  readonly passwordHashCost: number;
+}
+
+export class ConfigError extends Error {
+  constructor(
+    readonly variable: string,
+    message: string,
+  ) {
+    super(`${variable}: ${message}`);
+    this.name = 'ConfigError';
+  }
+}
+
+interface Setting<T> {
+  readonly name: string;
+  readonly key: keyof Config;
+  readonly default: string;
+  readonly accepts: string;
+  readonly description: string;
+  readonly parse: (raw: string) => T | undefined;
+}
+
+const integer =
+  (min: number, max: number) =>
+  (raw: string): number | undefined => {
+    if (!/^\d+$/.test(raw.trim())) return undefined;
+    const n = Number(raw.trim());
+    return n >= min && n <= max ? n : undefined;
+  };
+
+const nonEmpty = (raw: string): string | undefined => (raw.trim() === '' ? undefined : raw.trim());
+const optional = (raw: string): string | null => (raw.trim() === '' ? null : raw.trim());
+const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** The documented settings; `--help` and the README table are made from this list. */
+export const SETTINGS: readonly Setting<unknown>[] = [
+  {
+    name: 'PORT',
+    key: 'port',
+    default: '8080',
+    accepts: 'a TCP port, 0-65535 (0 picks a free one)',
+    description: 'Port of the plain-HTTP listener.',
+    parse: integer(0, 65535),
+  },
+  {
+    name: 'HOST',
+    key: 'host',
+    default: '0.0.0.0',
+    accepts: 'an interface address or name, e.g. 127.0.0.1, 0.0.0.0, ::',
+    description: 'Interface to listen on.',
+    parse: nonEmpty,
+  },
+  {
+    name: 'DATABASE_PATH',
+    key: 'databasePath',
+    default: './data/mock-pacer.sqlite',
+    accepts: 'a file path, or :memory:',
+    description: 'SQLite file holding accounts, sessions, links, journal and outbox; created and seeded when empty.',
+    parse: nonEmpty,
+  },
+  {
+    name: 'DEFAULT_COURT',
+    key: 'defaultCourt',
+    default: 'flsd',
+    accepts: 'a seeded court code, lower case (flsd, nysd, ...)',
+    description: 'Court served on hosts that name no court (localhost, 127.0.0.1, a container name).',
+    parse: (raw) => (/^[a-z]{2,8}$/.test(raw.trim()) ? raw.trim() : undefined),
+  },
+  {
+    name: 'SEED_FILE',
+    key: 'seedFile',
+    default: '',
+    accepts: 'a path to a seed JSON file; empty for the built-in personas',
+    description: 'Courts and personas loaded into an empty database and on reset.',
+    parse: optional,
+  },
+  {
+    name: 'ADMIN_TOKEN',
+    key: 'adminToken',
+    default: '',
+    accepts: 'any string of 16 or more characters; empty for none',
+    description: 'Bearer token for the /__admin control plane.',
+    parse: (raw) => (raw.trim() === '' ? null : raw.trim().length >= 16 ? raw.trim() : undefined),
+  },
+  {
+    name: 'LOCKOUT_THRESHOLD',
+    key: 'lockoutThreshold',
+    default: '5',
+    accepts: 'a whole number, 1-1000',
+    description: 'Failed logins in a row that lock a PACER account.',
+    parse: integer(1, 1000),
+  },
+  {
+    name: 'LOCKOUT_SECONDS',
+    key: 'lockoutSeconds',
+    default: '900',
+    accepts: 'a whole number of seconds, 1-31536000',
+    description: 'How long a locked account stays locked.',
+    parse: integer(1, 31_536_000),
+  },
+  {
+    name: 'SESSION_TTL',
+    key: 'sessionTtl',
+    default: '28800',
+    accepts: 'a whole number of seconds, 60-31536000',
+    description: 'Lifetime of a CSO session (the NextGenCSO token).',
+    parse: integer(60, 31_536_000),
+  },
+  {
+    name: 'LOG_LEVEL',
+    key: 'logLevel',
+    default: 'info',
+    accepts: LOG_LEVELS.join(', '),
+    description: 'Request log verbosity.',
+    parse: (raw) => (LOG_LEVELS as readonly string[]).includes(raw.trim()) ? raw.trim() : undefined,
+  },
+  {
+    name: 'PASSWORD_HASH_COST',
+    key: 'passwordHashCost',
+    default: '10',
+    accepts: 'a whole number 4-20 (scrypt N = 2^cost)',
+    description: 'scrypt cost of stored password hashes. The sandbox default (2^10) is cheap on purpose; production PACER is not.',
+    parse: integer(4, 20),
+  },
+];
+
+/** Reads and validates the environment. Throws ConfigError naming the first bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const out: Record<string, unknown> = {};
+  for (const s of SETTINGS) {
+    const raw = env[s.name] ?? s.default;
+    const value = s.parse(raw);
+    if (value === undefined) {
+      throw new ConfigError(s.name, `${JSON.stringify(raw)} is not accepted; expected ${s.accepts}`);
+    }
+    out[s.key] = value;
+  }
+  return Object.freeze(out as unknown as Config);
+}
+
+/** A config for tests and embedding: defaults, an in-memory database, overrides applied. */
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return Object.freeze({ ...loadConfig({}), databasePath: ':memory:', logLevel: 'silent', ...overrides });
+}
+
+export function helpText(): string {
+  const lines = ['mock-pacer: PACER Central Sign-On and NextGen CM/ECF mock', '', 'Environment variables:'];
+  for (const s of SETTINGS) {
+    lines.push(`  ${s.name.padEnd(20)} ${s.description}`);
+    lines.push(`  ${''.padEnd(20)} accepts ${s.accepts}; default ${s.default === '' ? '(empty)' : s.default}`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,267 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { PacerAccount } from '../../db/accounts-repository.js';
+import { field, has } from '../domain/form-fields.js';
+import { safeAppUrl } from '../domain/hosts.js';
+import {
+  checkCredentials,
+  clientCodeProblem,
+  stepsAfterPassword,
+  TEXT,
+  type CredentialDeps,
+  type LoginStep,
+} from '../domain/login-rules.js';
+import { newJSessionId, sign, signatureMatches } from '../domain/tokens.js';
+
+/**
+ * PACER Central Sign-On screen login: GET/POST /csologin/login.jsf (FIDELITY §3).
+ *
+ * The journey, as a state table (one POST URL serves every form, told apart by the form's
+ * own hidden field, as JSF does):
+ *
+ * | state            | form posted | outcome                                                  |
+ * |------------------|-------------|----------------------------------------------------------|
+ * | (none)           | loginForm   | bad input / credentials: page again with the message     |
+ * |                  |             | good: next dialog of stepsAfterPassword, or the session  |
+ * | redaction        | regmsg      | box unticked: dialog again; ticked: next step or session |
+ * | any              | (no cookie) | page again with the cookie error, nobody logged in       |
+ */
+
+export const JSESSIONID = 'JSESSIONID';
+const JSESSIONID_RE = /^[0-9A-F]{32}$/;
+/** A login left at a dialog longer than this starts over (invented: 15 minutes). */
+const PENDING_MAX_AGE_MS = 15 * 60 * 1000;
+
+export interface LoginPageState {
+  pscCourtId: string;
+  appurl: string;
+  username?: string;
+  clientCode?: string;
+  messages?: { severity: 'error' | 'warn' | 'info'; text: string }[];
+  dialog?: LoginStep | null;
+  dialogMessages?: { severity: 'error' | 'warn' | 'info'; text: string }[];
+}
+
+interface Query {
+  pscCourtId?: unknown;
+  appurl?: unknown;
+}
+
+export default async function loginRoutes(app: FastifyInstance) {
+  const { repos, config } = app;
+
+  // Fidelity: the CSO paths answer on CSO hosts and on "any" host, never on a court host.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.site.kind === 'court') return reply.page('errors/not-found', {}, 404);
+  });
+
+  const credentialDeps: CredentialDeps = {
+    accounts: repos.accounts,
+    journal: repos.journal,
+    now: () => app.clock.now(),
+    lockoutThreshold: config.lockoutThreshold,
+    lockoutSeconds: config.lockoutSeconds,
+    hashCost: config.passwordHashCost,
+  };
+
+  const viewStateFor = (jsessionid: string) => sign(app.secret, 'ViewState', jsessionid);
+
+  function queryParams(request: FastifyRequest) {
+    const q = (request.query ?? {}) as Query;
+    const str = (v: unknown) => (typeof v === 'string' ? v.slice(0, 2048) : Array.isArray(v) && typeof v[0] === 'string' ? v[0].slice(0, 2048) : '');
+    return { pscCourtId: str(q.pscCourtId), appurl: str(q.appurl) };
+  }
+
+  /** The JSESSIONID the browser sent back, if it looks like one of ours. */
+  function sentJSessionId(request: FastifyRequest): string | null {
+    const v = request.cookies[JSESSIONID];
+    return v && JSESSIONID_RE.test(v) ? v : null;
+  }
+
+  function issueJSessionId(request: FastifyRequest, reply: FastifyReply): string {
+    const id = newJSessionId();
+    reply.setCookie(JSESSIONID, id, {
+      path: '/csologin',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: request.site.scheme === 'https',
+    });
+    return id;
+  }
+
+  function courtFor(pscCourtId: string) {
+    return (pscCourtId && repos.courts.byPscCourtId(pscCourtId)) || repos.courts.byCode(config.defaultCourt) || repos.courts.list()[0];
+  }
+
+  function courtHome(request: FastifyRequest, pscCourtId: string): string {
+    const court = courtFor(pscCourtId);
+    return court ? `${request.site.courtOrigin(court.code)}/` : '/';
+  }
+
+  function renderLogin(reply: FastifyReply, jsessionid: string, state: LoginPageState) {
+    const action = `/csologin/login.jsf?pscCourtId=${encodeURIComponent(state.pscCourtId)}&appurl=${encodeURIComponent(state.appurl)}`;
+    const court = courtFor(state.pscCourtId);
+    return reply
+      .header('Cache-Control', 'no-store')
+      .page('cso/login', {
+        action,
+        viewState: viewStateFor(jsessionid),
+        court,
+        username: state.username ?? '',
+        clientCode: state.clientCode ?? '',
+        messages: state.messages ?? [],
+        dialog: state.dialog ?? null,
+        dialogMessages: state.dialogMessages ?? [],
+        text: TEXT,
+      });
+  }
+
+  const hostOf = (request: FastifyRequest) => request.headers.host ?? '';
+
+  /** The end of every successful screen login: a new session, the cookies, back to the court. */
+  function complete(request: FastifyRequest, reply: FastifyReply, jsessionid: string, account: PacerAccount, clientCode: string, pscCourtId: string, appurl: string) {
+    repos.sessions.dropPending(jsessionid);
+    const token = app.sessions.start(account, clientCode, hostOf(request));
+    app.sessions.setLoginCookies(request, reply, token, account, clientCode);
+    const target =
+      safeAppUrl(appurl, request.site.host, (code) => repos.courts.byCode(code) !== undefined) ?? courtHome(request, pscCourtId);
+    return reply.header('Cache-Control', 'no-store').redirect(target, 302);
+  }
+
+  /** Moves a logged-in-by-password account to its next dialog, or finishes the login. */
+  function advance(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    jsessionid: string,
+    account: PacerAccount,
+    remaining: LoginStep[],
+    ctx: { clientCode: string; pscCourtId: string; appurl: string },
+  ) {
+    const next = remaining[0];
+    if (!next) return complete(request, reply, jsessionid, account, ctx.clientCode, ctx.pscCourtId, ctx.appurl);
+    repos.sessions.putPending({
+      jsessionid,
+      pacerAccountId: account.id,
+      step: next,
+      clientCode: ctx.clientCode,
+      pscCourtId: ctx.pscCourtId,
+      appUrl: ctx.appurl,
+      createdAt: app.clock.now(),
+    });
+    return renderLogin(reply, jsessionid, { pscCourtId: ctx.pscCourtId, appurl: ctx.appurl, username: account.username, dialog: next });
+  }
+
+  app.get('/csologin/login.jsf', async (request, reply) => {
+    const { pscCourtId, appurl } = queryParams(request);
+    const jsessionid = sentJSessionId(request) ?? issueJSessionId(request, reply);
+    // A fresh GET starts the login over.
+    repos.sessions.dropPending(jsessionid);
+    return renderLogin(reply, jsessionid, { pscCourtId, appurl });
+  });
+
+  app.post('/csologin/login.jsf', async (request, reply) => {
+    const body = request.body;
+    const q = queryParams(request);
+    const pscCourtId = q.pscCourtId || field(body, 'pscCourtId', 20);
+    const appurl = q.appurl || field(body, 'appurl', 2048);
+    const host = hostOf(request);
+
+    if (has(body, 'loginForm:btnCancel')) return reply.redirect(courtHome(request, pscCourtId), 302);
+
+    // The cookie requirement: the ViewState must belong to the JSESSIONID cookie sent back.
+    const sent = sentJSessionId(request);
+    const viewState = field(body, 'javax.faces.ViewState', 200) || field(body, 'jakarta.faces.ViewState', 200);
+    if (!sent || !signatureMatches(app.secret, viewState, 'ViewState', sent)) {
+      repos.journal.add({
+        at: app.clock.now(),
+        actor: field(body, 'loginForm:loginName', 100),
+        host,
+        action: 'login.screen',
+        outcome: 'no_cookie',
+        detail: sent ? 'ViewState does not belong to the JSESSIONID' : 'no JSESSIONID cookie',
+      });
+      const fresh = issueJSessionId(request, reply);
+      return renderLogin(reply, fresh, { pscCourtId, appurl, messages: [{ severity: 'error', text: TEXT.cookies }] });
+    }
+
+    if (has(body, 'loginForm:btnClear')) {
+      repos.sessions.dropPending(sent);
+      return renderLogin(reply, sent, { pscCourtId, appurl });
+    }
+
+    if (has(body, 'regmsg')) return redactionStep(request, reply, sent, pscCourtId, appurl);
+
+    // The login form itself.
+    const username = field(body, 'loginForm:loginName', 256);
+    const password = field(body, 'loginForm:password', 1024);
+    const clientCode = field(body, 'loginForm:clientCode', 256).trim();
+    const again = (text: string) =>
+      renderLogin(reply, sent, {
+        pscCourtId,
+        appurl,
+        username: username.slice(0, 256),
+        clientCode: clientCode.slice(0, 256),
+        messages: [{ severity: 'error', text }],
+      });
+
+    const codeProblem = clientCodeProblem(clientCode);
+    if (codeProblem) return again(codeProblem);
+
+    const outcome = await checkCredentials(credentialDeps, username, password, host, 'screen');
+    switch (outcome.kind) {
+      case 'empty':
+        return again(TEXT.required(outcome.field));
+      case 'invalid':
+        return again(TEXT.invalid);
+      case 'locked':
+        return again(TEXT.locked);
+      case 'disabled':
+        return again(TEXT.disabled);
+      case 'ok':
+        break;
+    }
+    const account = outcome.account;
+    if (account.clientCodeRequired && clientCode === '') {
+      // Fidelity: the API's real text; on screen the login waits for the code.
+      return again('A required Client Code was not entered.');
+    }
+    return advance(request, reply, sent, account, stepsAfterPassword(account), { clientCode, pscCourtId, appurl });
+  });
+
+  /** The Redaction Agreement dialog (form regmsg). */
+  function redactionStep(request: FastifyRequest, reply: FastifyReply, jsessionid: string, pscCourtId: string, appurl: string) {
+    const body = request.body;
+    const pending = repos.sessions.getPending(jsessionid);
+    const now = app.clock.now();
+    if (!pending || pending.step !== 'redaction' || now - pending.createdAt > PENDING_MAX_AGE_MS) {
+      if (pending) repos.sessions.dropPending(jsessionid);
+      return renderLogin(reply, jsessionid, {
+        pscCourtId,
+        appurl,
+        // Invented: the login behind the dialog is gone (expired, or never started).
+        messages: [{ severity: 'error', text: 'Your login session has expired. Please log in again.' }],
+      });
+    }
+    const account = repos.accounts.pacerById(pending.pacerAccountId);
+    if (!account) return renderLogin(reply, jsessionid, { pscCourtId, appurl });
+    const ticked = field(body, 'regmsg:chkRedact_input', 10) === 'on';
+    if (!ticked) {
+      repos.journal.add({ at: now, actor: account.username, host: hostOf(request), action: 'login.redaction', outcome: 'not_ticked', detail: '' });
+      return renderLogin(reply, jsessionid, {
+        pscCourtId: pending.pscCourtId,
+        appurl: pending.appUrl,
+        username: account.username,
+        dialog: 'redaction',
+        // Invented: the real dialog simply stays; we also say why.
+        dialogMessages: [{ severity: 'error', text: 'You must check the box to acknowledge the redaction rules before you continue.' }],
+      });
+    }
+    repos.journal.add({ at: now, actor: account.username, host: hostOf(request), action: 'login.redaction', outcome: 'accepted', detail: '' });
+    const steps = stepsAfterPassword(account);
+    const remaining = steps.slice(steps.indexOf('redaction') + 1);
+    return advance(request, reply, jsessionid, account, remaining, {
+      clientCode: pending.clientCode,
+      pscCourtId: pending.pscCourtId,
+      appurl: pending.appUrl,
+    });
+  }
+}

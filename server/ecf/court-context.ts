@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Court } from '../../db/courts-repository.js';
+import { menuFor, type MenuVariant } from '../domain/menus.js';
+import { sign, signatureMatches } from '../domain/tokens.js';
+import type { ActiveSession } from '../plugins/sessions.js';
+
+/**
+ * What every logged-in CM/ECF page needs: the court, the CSO session, and which menu the
+ * account sees here. Set by the guard in ecf-routes.ts; route handlers read `request.ecf`.
+ */
+export interface CourtContext extends ActiveSession {
+  court: Court;
+  variant: MenuVariant;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    ecf: CourtContext;
+  }
+}
+
+/** The menu variant is read from the link table on every page: a new link shows on the next page. */
+export function menuVariant(app: FastifyInstance, court: Court, pacerAccountId: number): MenuVariant {
+  return app.repos.accounts.ecfLinkedTo(court.code, pacerAccountId) ? 'filer' : 'pacer';
+}
+
+/** Renders a logged-in CM/ECF page with the menu for `variant` (default: the live one). */
+export function courtPage(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  template: string,
+  data: Record<string, unknown> = {},
+  opts: { variant?: MenuVariant; status?: number } = {},
+) {
+  const ctx = request.ecf;
+  return reply
+    .header('Cache-Control', 'no-store')
+    .page(template, { ecf: ctx, menu: menuFor(opts.variant ?? ctx.variant), ...data }, opts.status ?? 200);
+}
+
+/** A hidden per-session, per-form token: a form posted from anywhere else is refused. */
+export function formToken(app: FastifyInstance, request: FastifyRequest, form: string): string {
+  return sign(app.secret, 'form', request.ecf.session.token, request.ecf.court.code, form);
+}
+
+export function formTokenValid(app: FastifyInstance, request: FastifyRequest, form: string, given: string): boolean {
+  return signatureMatches(app.secret, given, 'form', request.ecf.session.token, request.ecf.court.code, form);
+}
+
+/** Invented: the text shown when a CM/ECF form comes back without its token. */
+export const FORM_EXPIRED = 'This form has expired or did not come from this site. Please start again.';

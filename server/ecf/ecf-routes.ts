@@ -1,0 +1,104 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Court } from '../../db/courts-repository.js';
+import { rawQuery } from '../domain/form-fields.js';
+import { courtPage, menuVariant } from './court-context.js';
+import clientCodeRoutes from './client-code-routes.js';
+import linkAccountRoutes from './link-account-routes.js';
+
+/**
+ * A court's CM/ECF host (FIDELITY §5): the landing page, login.pl, the main page and the menus.
+ * Everything under /cgi-bin/ needs a CSO session; without one the page answers with the
+ * redirect to the CSO login (200, a script and a plain link), as the real courts do.
+ */
+export default async function ecfRoutes(app: FastifyInstance) {
+  app.decorateRequest('ecf', null as never);
+
+  // Fidelity: court paths answer on court hosts and on "any" host, not on the CSO host.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.site.kind === 'cso' || !request.site.court) return reply.page('errors/not-found', {}, 404);
+  });
+
+  /** The CSO login URL for this court, coming back to the page asked for. */
+  function loginUrl(request: FastifyRequest, court: Court): string {
+    return `${request.site.csoOrigin}/csologin/login.jsf?pscCourtId=${encodeURIComponent(court.pscCourtId)}&appurl=${encodeURIComponent(request.site.selfUrl)}`;
+  }
+
+  /**
+   * Fidelity: the not-logged-in answer is a 200 page whose script sends the browser to the CSO.
+   * It must contain neither the logout link nor "Cost: " (clients read those as "logged in").
+   */
+  function loginRedirect(request: FastifyRequest, reply: FastifyReply) {
+    const court = request.site.court as Court;
+    return reply.header('Cache-Control', 'no-store').page('ecf/login-redirect', { court, loginUrl: loginUrl(request, court) });
+  }
+
+  // GET / : a one-line page with a meta refresh to the main page (real).
+  app.get('/', async (_request, reply) => reply.page('ecf/home'));
+
+  // login.pl?logout ends the CSO session everywhere; it needs no guard.
+  app.get('/cgi-bin/login.pl', async (request, reply) => {
+    if (rawQuery(request.url) === 'logout') {
+      const active = app.sessions.fromRequest(request);
+      if (active) app.sessions.end(active.session.token, active.account.username, request.headers.host ?? '');
+      app.sessions.clearLoginCookies(request, reply);
+      const court = request.site.court as Court;
+      return reply
+        .header('Cache-Control', 'no-store')
+        .page('ecf/logged-out', { court, loginUrl: `${request.site.csoOrigin}/csologin/login.jsf?pscCourtId=${encodeURIComponent(court.pscCourtId)}&appurl=${encodeURIComponent(`${request.site.courtOrigin(court.code)}/cgi-bin/login.pl`)}` });
+    }
+    if (!attachSession(request)) return loginRedirect(request, reply);
+    return courtPage(reply, request, 'ecf/main');
+  });
+
+  /** Sets request.ecf from the session cookie; false when there is no live session. */
+  function attachSession(request: FastifyRequest): boolean {
+    const active = app.sessions.fromRequest(request);
+    const court = request.site.court;
+    if (!active || !court) return false;
+    request.ecf = { ...active, court, variant: menuVariant(app, court, active.account.id) };
+    return true;
+  }
+
+  // Everything registered in this child context is behind the session guard.
+  await app.register(async (secured) => {
+    secured.addHook('preHandler', async (request, reply) => {
+      if (!attachSession(request)) return loginRedirect(request, reply);
+    });
+
+    secured.get('/cgi-bin/ShowIndex.pl', async (request, reply) => courtPage(reply, request, 'ecf/main'));
+    secured.get('/cgi-bin/showpage.pl', async (request, reply) => {
+      // Fidelity: showpage.pl?16 is the main page; other numbers are pages we do not have.
+      if (rawQuery(request.url) === '16') return courtPage(reply, request, 'ecf/main');
+      return courtPage(reply, request, 'errors/not-found-ecf', {}, { status: 404 });
+    });
+
+    secured.get('/cgi-bin/DisplayMenu.pl', async (request, reply) => {
+      const which = rawQuery(request.url);
+      switch (which) {
+        case 'Reports':
+          return courtPage(reply, request, 'ecf/reports');
+        case 'Utilities':
+          return courtPage(reply, request, 'ecf/utilities');
+        case 'CivilEvents':
+        case 'CriminalEvents':
+          if (request.ecf.variant !== 'filer') {
+            return courtPage(reply, request, 'ecf/not-a-filer', { category: which === 'CivilEvents' ? 'Civil' : 'Criminal' }, { status: 403 });
+          }
+          return courtPage(reply, request, 'ecf/events', { category: which === 'CivilEvents' ? 'Civil' : 'Criminal' });
+        default:
+          return courtPage(reply, request, 'errors/not-found-ecf', {}, { status: 404 });
+      }
+    });
+
+    secured.get('/cgi-bin/iquery.pl', async (request, reply) => courtPage(reply, request, 'ecf/iquery'));
+    secured.get('/cgi-bin/Help.pl', async (request, reply) => courtPage(reply, request, 'ecf/help'));
+    secured.get('/cgi-bin/MaintainAccount.pl', async (request, reply) => {
+      const linked = app.repos.accounts.ecfLinkedTo(request.ecf.court.code, request.ecf.account.id);
+      if (!linked) return courtPage(reply, request, 'ecf/not-a-filer', { category: 'Maintain Your ECF Account' }, { status: 403 });
+      return courtPage(reply, request, 'ecf/maintain-account', { linked });
+    });
+
+    await secured.register(linkAccountRoutes);
+    await secured.register(clientCodeRoutes);
+  });
+}

@@ -1,0 +1,169 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { EcfAccount } from '../../db/accounts-repository.js';
+import { field, rawQuery } from '../domain/form-fields.js';
+import { fullName, hasSpecialCharacters, LINK_TEXT, namesDiffer, pacerSideProblem } from '../domain/link-rules.js';
+import { dummyHash, verifyPassword } from '../domain/passwords.js';
+import { sign, signatureMatches } from '../domain/tokens.js';
+import { courtPage, FORM_EXPIRED, formToken, formTokenValid } from './court-context.js';
+
+/**
+ * Utilities > "Link a CM/ECF account to my PACER account" (FIDELITY §6, steps 5-10).
+ *
+ * | step | request                          | page                                              |
+ * |------|----------------------------------|---------------------------------------------------|
+ * | 5-6  | GET  LinkAccount.pl              | the credential form (or why this account cannot)  |
+ * | 7-8  | POST step=credentials login, key | the confirmation with both names, or the form     |
+ * |      |                                  | again with the error                              |
+ * | 9-10 | POST step=confirm                | the result, still under the old menu; the link is |
+ * |      |                                  | permanent and the notice goes to the outbox       |
+ *
+ * The script name and the form field names are invented (not public); `login` and `key` are the
+ * names of the real CM/ECF login form's fields, kept for familiarity.
+ */
+const PATH = '/cgi-bin/LinkAccount.pl';
+const MAX_LOGIN = 64;
+
+export default async function linkAccountRoutes(app: FastifyInstance) {
+  const { repos } = app;
+
+  const host = (request: FastifyRequest) => request.headers.host ?? '';
+  const journal = (request: FastifyRequest, outcome: string, detail = '') =>
+    repos.journal.add({
+      at: app.clock.now(),
+      actor: request.ecf.account.username,
+      host: host(request),
+      action: 'link',
+      outcome,
+      detail: `court=${request.ecf.court.code}${detail ? ` ${detail}` : ''}`,
+    });
+
+  const confirmToken = (request: FastifyRequest, ecfId: number) =>
+    sign(app.secret, 'link-confirm', request.ecf.session.token, request.ecf.court.code, String(ecfId));
+
+  function form(reply: FastifyReply, request: FastifyRequest, error: string | null, login = '', status = 200) {
+    return courtPage(
+      reply,
+      request,
+      'ecf/link-form',
+      { error, login, token: formToken(app, request, 'link'), courtCode: request.ecf.court.code.toUpperCase() },
+      { status },
+    );
+  }
+
+  function refused(reply: FastifyReply, request: FastifyRequest, problem: { text: string; hint?: string }) {
+    return courtPage(reply, request, 'ecf/link-refused', { problem });
+  }
+
+  /** Rules on the PACER side, checked before the form is shown and again at every POST. */
+  function pacerProblem(request: FastifyRequest) {
+    const { account, court } = request.ecf;
+    const fresh = repos.accounts.pacerById(account.id) ?? account;
+    return pacerSideProblem(fresh, repos.accounts.ecfLinkedTo(court.code, account.id));
+  }
+
+  app.get(PATH, async (request, reply) => {
+    if (rawQuery(request.url) === 'forgot') return courtPage(reply, request, 'ecf/link-forgot');
+    const problem = pacerProblem(request);
+    if (problem) {
+      journal(request, 'refused', problem.text);
+      return refused(reply, request, problem);
+    }
+    return form(reply, request, null);
+  });
+
+  app.post(PATH, async (request, reply) => {
+    const body = request.body;
+    if (!formTokenValid(app, request, 'link', field(body, 'token', 200))) {
+      journal(request, 'bad_form_token');
+      return form(reply, request, FORM_EXPIRED, '', 403);
+    }
+    const problem = pacerProblem(request);
+    if (problem) {
+      journal(request, 'refused', problem.text);
+      return refused(reply, request, problem);
+    }
+    return field(body, 'step', 20) === 'confirm' ? confirm(request, reply) : credentials(request, reply);
+  });
+
+  /** Steps 7-8: check the CM/ECF credentials and show the confirmation. */
+  async function credentials(request: FastifyRequest, reply: FastifyReply) {
+    const body = request.body;
+    const login = field(body, 'login', 256).trim();
+    const password = field(body, 'key', 1024);
+    const shownLogin = login.slice(0, MAX_LOGIN);
+    if (login === '' || password === '') return form(reply, request, LINK_TEXT.required, shownLogin);
+
+    const { court, account } = request.ecf;
+    const plausible = login.length <= MAX_LOGIN && password.length <= 256;
+    // Fidelity: CM/ECF logins and passwords are case sensitive (exact match, no COLLATE NOCASE).
+    const ecf = plausible ? repos.accounts.ecfByLogin(court.code, login) : undefined;
+    const ok = await verifyPassword(plausible ? password : '', ecf?.passwordHash ?? dummyHash(app.config.passwordHashCost));
+    if (!ecf || !ok) {
+      journal(request, 'invalid_credentials', `login=${JSON.stringify(shownLogin)}`);
+      return form(reply, request, LINK_TEXT.invalid, shownLogin);
+    }
+    if (hasSpecialCharacters(ecf.login)) {
+      journal(request, 'special_characters', `login=${JSON.stringify(ecf.login)}`);
+      return form(reply, request, LINK_TEXT.specialCharacters, shownLogin);
+    }
+    if (ecf.linkedPacerAccountId !== null) {
+      journal(request, 'ecf_already_linked', `login=${JSON.stringify(ecf.login)}`);
+      return form(reply, request, LINK_TEXT.ecfAlreadyLinked, shownLogin);
+    }
+    journal(request, 'confirm_shown', `login=${JSON.stringify(ecf.login)}`);
+    return courtPage(reply, request, 'ecf/link-confirm', {
+      ecfAccount: ecf,
+      ecfName: fullName(ecf),
+      pacerName: fullName(account),
+      warning: namesDiffer(account, ecf) ? LINK_TEXT.namesDiffer : null,
+      token: formToken(app, request, 'link'),
+      confirmToken: confirmToken(request, ecf.id),
+    });
+  }
+
+  /** Steps 9-10: make the link, permanently, in one transaction; the menu stays stale on this page. */
+  function confirm(request: FastifyRequest, reply: FastifyReply) {
+    const body = request.body;
+    const ecfId = Number(field(body, 'ecfAccountId', 20));
+    if (!Number.isSafeInteger(ecfId) || !signatureMatches(app.secret, field(body, 'confirmToken', 200), 'link-confirm', request.ecf.session.token, request.ecf.court.code, String(ecfId))) {
+      journal(request, 'bad_form_token', 'confirmation');
+      return form(reply, request, FORM_EXPIRED, '', 403);
+    }
+    const { court, account } = request.ecf;
+    const now = app.clock.now();
+    type Result = { ok: true; ecf: EcfAccount } | { ok: false; text: string };
+    let result: Result;
+    try {
+      result = repos.db.transaction((): Result => {
+        const ecf = repos.accounts.ecfById(ecfId);
+        if (!ecf || ecf.court !== court.code) return { ok: false, text: LINK_TEXT.invalid };
+        if (repos.accounts.ecfLinkedTo(court.code, account.id)) return { ok: false, text: LINK_TEXT.alreadyLinkedHere };
+        if (!repos.accounts.link(ecf.id, account.id, now)) return { ok: false, text: LINK_TEXT.ecfAlreadyLinked };
+        const pacer = repos.accounts.pacerById(account.id) ?? account;
+        // Fidelity: a notification email is sent when the accounts are linked (real); the text is invented.
+        repos.outbox.add({
+          at: now,
+          to: pacer.email || `${pacer.username}@example.invalid`,
+          subject: `CM/ECF account linked: ${court.name}`,
+          body:
+            `The CM/ECF account ${ecf.login} (${fullName(ecf)}) at the ${court.name} ` +
+            `is now linked to PACER account ${pacer.username} (${fullName(pacer)}).\n\n` +
+            `Use your upgraded PACER account to e-file in this court. ` +
+            `If you did not make this change, contact the court's CM/ECF help desk.\n`,
+        });
+        return { ok: true, ecf };
+      })();
+    } catch (err) {
+      // UNIQUE (court, linked_pacer_account_id): another confirmation of ours won the race.
+      if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) result = { ok: false, text: LINK_TEXT.alreadyLinkedHere };
+      else throw err;
+    }
+    if (!result.ok) {
+      journal(request, 'refused', result.text);
+      return refused(reply, request, { text: result.text });
+    }
+    journal(request, 'linked', `login=${JSON.stringify(result.ecf.login)}`);
+    // Fidelity (step 10): this page still shows the menu the session had before the link.
+    return courtPage(reply, request, 'ecf/link-result', { ecfName: fullName(result.ecf) }, { variant: request.ecf.variant });
+  }
+}

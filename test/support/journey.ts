@@ -1,0 +1,61 @@
+import { expect } from 'vitest';
+import { Browser, decodeEntities, formAction, inputValue, type Page } from './browser.js';
+import { ECF_PASSWORD, PACER_PASSWORD } from './app.js';
+
+/** Follows a court page's not-logged-in answer to the CSO login page it points at. */
+export async function openLoginFrom(browser: Browser, courtPage: Page): Promise<Page> {
+  const href = courtPage.body.match(/<a id="cso-login-link" href="([^"]+)"/)?.[1];
+  expect(href, 'the not-logged-in page links to the CSO').toBeDefined();
+  return browser.get(decodeEntities(href ?? ''));
+}
+
+export function loginForm(page: Page, username: string, password = PACER_PASSWORD, clientCode = ''): Record<string, string> {
+  return {
+    loginForm: 'loginForm',
+    'loginForm:loginName': username,
+    'loginForm:password': password,
+    'loginForm:clientCode': clientCode,
+    'loginForm:fbtnLogin': 'loginForm:fbtnLogin',
+    'javax.faces.ViewState': inputValue(page.body, 'javax.faces.ViewState') ?? '',
+  };
+}
+
+export function redactionForm(page: Page, ticked: boolean): Record<string, string> {
+  const f: Record<string, string> = {
+    regmsg: 'regmsg',
+    'regmsg:bpmConfirm': 'regmsg:bpmConfirm',
+    dialogName: 'redactionDlg',
+    'javax.faces.ViewState': inputValue(page.body, 'javax.faces.ViewState') ?? '',
+  };
+  if (ticked) f['regmsg:chkRedact_input'] = 'on';
+  return f;
+}
+
+/** Court page → CSO login → (redaction) → back at the court, logged in. Returns the landing page. */
+export async function logIn(browser: Browser, courtUrl: string, username: string, opts: { clientCode?: string } = {}): Promise<Page> {
+  const court = await browser.get(courtUrl);
+  const login = await openLoginFrom(browser, court);
+  let page = await browser.post(formAction(login, 'loginForm'), loginForm(login, username, PACER_PASSWORD, opts.clientCode));
+  if (page.body.includes('id="redactionConfirmation"')) {
+    page = await browser.post(formAction(page, 'regmsg'), redactionForm(page, true));
+  }
+  return page;
+}
+
+/** Utilities → link form → confirmation → result, from a logged-in browser. Returns the result page. */
+export async function linkAccount(browser: Browser, origin: string, login: string, password = ECF_PASSWORD): Promise<{ confirm: Page; result: Page }> {
+  const form = await browser.get(`${origin}/cgi-bin/LinkAccount.pl`);
+  const confirm = await browser.post(formAction(form, 'linkAccount'), {
+    step: 'credentials',
+    token: inputValue(form.body, 'token') ?? '',
+    login,
+    key: password,
+  });
+  const result = await browser.post(formAction(confirm, 'linkConfirm'), {
+    step: 'confirm',
+    token: inputValue(confirm.body, 'token') ?? '',
+    ecfAccountId: inputValue(confirm.body, 'ecfAccountId') ?? '',
+    confirmToken: inputValue(confirm.body, 'confirmToken') ?? '',
+  });
+  return { confirm, result };
+}

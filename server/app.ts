@@ -6,6 +6,7 @@ import { openDatabase, type DB } from '../db/database.js';
 import { createRepositories } from '../db/index.js';
 import { BUILT_IN_SEED, createSeeder, loadSeedFile, type Seed } from '../seeds/seed.js';
 import type { Config } from './config.js';
+import adminRoutes from './admin/admin-routes.js';
 import loginRoutes from './cso/login-routes.js';
 import csoInfoRoutes from './cso/info-routes.js';
 import { VirtualClock } from './domain/clock.js';
@@ -22,6 +23,8 @@ export interface AppDeps {
   clock?: VirtualClock;
   seed?: Seed;
   logger?: FastifyServerOptions['logger'];
+  /** Overrides the control-plane token decision (main.ts makes one when listening beyond loopback). */
+  adminToken?: string | null;
 }
 
 /** Largest request body accepted anywhere (forms are a few hundred bytes). */
@@ -61,6 +64,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('repos', createRepositories(db));
   app.decorate('seeder', seeder);
   app.decorate('secret', loadSecret(db));
+  app.decorate('adminToken', deps.adminToken !== undefined ? deps.adminToken : config.adminToken);
   if (ownsDb) app.addHook('onClose', async () => db.close());
 
   await app.register(cookie);
@@ -80,6 +84,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(loginRoutes);
   await app.register(csoInfoRoutes);
   await app.register(ecfRoutes);
+  await app.register(adminRoutes, { prefix: '/__admin' });
 
   app.setNotFoundHandler((request, reply) => reply.page('errors/not-found', {}, 404));
 

@@ -2,14 +2,9 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PacerAccount } from '../../db/accounts-repository.js';
 import { field, has } from '../domain/form-fields.js';
 import { safeAppUrl } from '../domain/hosts.js';
-import {
-  checkCredentials,
-  clientCodeProblem,
-  stepsAfterPassword,
-  TEXT,
-  type CredentialDeps,
-  type LoginStep,
-} from '../domain/login-rules.js';
+import { checkCredentials, clientCodeProblem, TEXT, type CredentialDeps } from '../domain/login-rules.js';
+import { nextStep, stepForBody } from './login-steps.js';
+import type { LoginStep, Message, StepContext } from './steps/step.js';
 import { newJSessionId, sign, signatureMatches } from '../domain/tokens.js';
 
 /**
@@ -22,7 +17,8 @@ import { newJSessionId, sign, signatureMatches } from '../domain/tokens.js';
  * |------------------|-------------|----------------------------------------------------------|
  * | (none)           | loginForm   | bad input / credentials: page again with the message     |
  * |                  |             | good: next dialog of stepsAfterPassword, or the session  |
- * | redaction        | regmsg      | box unticked: dialog again; ticked: next step or session |
+ * | <step> (dialog)  | step.form   | the step decides: dialog again, next step, or session;   |
+ * |                  |             | the steps and their order are in login-steps.ts          |
  * | any              | (no cookie) | page again with the cookie error, nobody logged in       |
  */
 
@@ -36,9 +32,11 @@ export interface LoginPageState {
   appurl: string;
   username?: string;
   clientCode?: string;
-  messages?: { severity: 'error' | 'warn' | 'info'; text: string }[];
-  dialog?: LoginStep | null;
-  dialogMessages?: { severity: 'error' | 'warn' | 'info'; text: string }[];
+  messages?: Message[];
+  /** The name of the step whose dialog shows over the page. */
+  dialog?: string | null;
+  dialogMessages?: Message[];
+  dialogData?: Record<string, unknown>;
 }
 
 interface Query {
@@ -111,6 +109,7 @@ export default async function loginRoutes(app: FastifyInstance) {
         messages: state.messages ?? [],
         dialog: state.dialog ?? null,
         dialogMessages: state.dialogMessages ?? [],
+        dialogData: state.dialogData ?? {},
         text: TEXT,
       });
   }
@@ -127,28 +126,30 @@ export default async function loginRoutes(app: FastifyInstance) {
     return reply.header('Cache-Control', 'no-store').redirect(target, 302);
   }
 
-  /** Moves a logged-in-by-password account to its next dialog, or finishes the login. */
+  /** Moves a logged-in-by-password account to its next dialog (after `after`), or finishes the login. */
   function advance(
     request: FastifyRequest,
     reply: FastifyReply,
     jsessionid: string,
     account: PacerAccount,
-    remaining: LoginStep[],
+    after: string | undefined,
     ctx: { clientCode: string; pscCourtId: string; appurl: string },
   ) {
-    const next = remaining[0];
+    const next = nextStep(account, stepContext(request), after);
     if (!next) return complete(request, reply, jsessionid, account, ctx.clientCode, ctx.pscCourtId, ctx.appurl);
     repos.sessions.putPending({
       jsessionid,
       pacerAccountId: account.id,
-      step: next,
+      step: next.name,
       clientCode: ctx.clientCode,
       pscCourtId: ctx.pscCourtId,
       appUrl: ctx.appurl,
       createdAt: app.clock.now(),
     });
-    return renderLogin(reply, jsessionid, { pscCourtId: ctx.pscCourtId, appurl: ctx.appurl, username: account.username, dialog: next });
+    return renderLogin(reply, jsessionid, { pscCourtId: ctx.pscCourtId, appurl: ctx.appurl, username: account.username, dialog: next.name, dialogData: next.view?.(account, stepContext(request)) ?? {} });
   }
+
+  const stepContext = (request: FastifyRequest): StepContext => ({ app, request, now: app.clock.now() });
 
   app.get('/csologin/login.jsf', async (request, reply) => {
     const { pscCourtId, appurl } = queryParams(request);
@@ -188,7 +189,8 @@ export default async function loginRoutes(app: FastifyInstance) {
       return renderLogin(reply, sent, { pscCourtId, appurl });
     }
 
-    if (has(body, 'regmsg')) return redactionStep(request, reply, sent, pscCourtId, appurl);
+    const step = stepForBody(body);
+    if (step) return dialogStep(request, reply, sent, step, pscCourtId, appurl);
 
     // The login form itself.
     const username = field(body, 'loginForm:loginName', 256);
@@ -224,15 +226,14 @@ export default async function loginRoutes(app: FastifyInstance) {
       // Fidelity: the API's real text; on screen the login waits for the code.
       return again('A required Client Code was not entered.');
     }
-    return advance(request, reply, sent, account, stepsAfterPassword(account), { clientCode, pscCourtId, appurl });
+    return advance(request, reply, sent, account, undefined, { clientCode, pscCourtId, appurl });
   });
 
-  /** The Redaction Agreement dialog (form regmsg). */
-  function redactionStep(request: FastifyRequest, reply: FastifyReply, jsessionid: string, pscCourtId: string, appurl: string) {
-    const body = request.body;
+  /** The POST of a dialog's form: the step decides whether the login goes on. */
+  async function dialogStep(request: FastifyRequest, reply: FastifyReply, jsessionid: string, step: LoginStep, pscCourtId: string, appurl: string) {
     const pending = repos.sessions.getPending(jsessionid);
-    const now = app.clock.now();
-    if (!pending || pending.step !== 'redaction' || now - pending.createdAt > PENDING_MAX_AGE_MS) {
+    const ctx = stepContext(request);
+    if (!pending || pending.step !== step.name || ctx.now - pending.createdAt > PENDING_MAX_AGE_MS) {
       if (pending) repos.sessions.dropPending(jsessionid);
       return renderLogin(reply, jsessionid, {
         pscCourtId,
@@ -243,25 +244,23 @@ export default async function loginRoutes(app: FastifyInstance) {
     }
     const account = repos.accounts.pacerById(pending.pacerAccountId);
     if (!account) return renderLogin(reply, jsessionid, { pscCourtId, appurl });
-    const ticked = field(body, 'regmsg:chkRedact_input', 10) === 'on';
-    if (!ticked) {
-      repos.journal.add({ at: now, actor: account.username, host: hostOf(request), action: 'login.redaction', outcome: 'not_ticked', detail: '' });
-      return renderLogin(reply, jsessionid, {
-        pscCourtId: pending.pscCourtId,
-        appurl: pending.appUrl,
-        username: account.username,
-        dialog: 'redaction',
-        // Invented: the real dialog simply stays; we also say why.
-        dialogMessages: [{ severity: 'error', text: 'You must check the box to acknowledge the redaction rules before you continue.' }],
-      });
+    const kept = { clientCode: pending.clientCode, pscCourtId: pending.pscCourtId, appurl: pending.appUrl };
+    const result = await step.submit(request.body, account, ctx);
+    switch (result.kind) {
+      case 'next':
+        return advance(request, reply, jsessionid, account, step.name, kept);
+      case 'stay':
+        return renderLogin(reply, jsessionid, {
+          pscCourtId: kept.pscCourtId,
+          appurl: kept.appurl,
+          username: account.username,
+          dialog: step.name,
+          dialogMessages: result.messages,
+          dialogData: step.view?.(account, ctx) ?? {},
+        });
+      case 'abort':
+        repos.sessions.dropPending(jsessionid);
+        return renderLogin(reply, jsessionid, { pscCourtId: kept.pscCourtId, appurl: kept.appurl, messages: result.messages });
     }
-    repos.journal.add({ at: now, actor: account.username, host: hostOf(request), action: 'login.redaction', outcome: 'accepted', detail: '' });
-    const steps = stepsAfterPassword(account);
-    const remaining = steps.slice(steps.indexOf('redaction') + 1);
-    return advance(request, reply, jsessionid, account, remaining, {
-      clientCode: pending.clientCode,
-      pscCourtId: pending.pscCourtId,
-      appurl: pending.appUrl,
-    });
   }
 }

@@ -88,19 +88,6 @@ export async function checkCredentials(
   return { kind: 'ok', account: fresh };
 }
 
-/**
- * The dialogs a screen login passes through after the password, in order (FIDELITY §3).
- * Issue-by-issue more steps join here (MFA, the inactive notice); the journey is this table.
- */
-export type LoginStep = 'redaction';
-
-export function stepsAfterPassword(account: PacerAccount): LoginStep[] {
-  const steps: LoginStep[] = [];
-  // Fidelity: the Redaction Agreement is shown to accounts with filer status only.
-  if (account.filer) steps.push('redaction');
-  return steps;
-}
-
 /** Fidelity: client code is optional, up to 32 characters (FIDELITY §7). */
 export const CLIENT_CODE_MAX = 32;
 export function clientCodeProblem(code: string): string | null {

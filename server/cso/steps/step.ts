@@ -1,0 +1,39 @@
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { PacerAccount } from '../../../db/accounts-repository.js';
+
+/**
+ * One dialog a screen login passes through after the password (FIDELITY §3): the Redaction
+ * Agreement, MFA, notices. Each step is a file in this folder; login-steps.ts orders them.
+ *
+ * A step's dialog is views/cso/dialogs/<name>.eta, shown over the login page; its form posts to
+ * login.jsf with a hidden field named `form` (as JSF names every form), which is how the POST
+ * handler knows which step answered.
+ */
+export type Message = { severity: 'error' | 'warn' | 'info'; text: string };
+
+export interface StepContext {
+  app: FastifyInstance;
+  request: FastifyRequest;
+  now: number;
+}
+
+export type StepResult =
+  /** The step is satisfied: go on to the next step, or finish the login. */
+  | { kind: 'next' }
+  /** Show the dialog again with these messages. */
+  | { kind: 'stay'; messages: Message[] }
+  /** End the login attempt: the login page again with these messages, nobody logged in. */
+  | { kind: 'abort'; messages: Message[] };
+
+export interface LoginStep {
+  /** Also the template name: views/cso/dialogs/<name>.eta. */
+  readonly name: string;
+  /** The JSF form id whose hidden field identifies this step's POST. */
+  readonly form: string;
+  /** Whether this account passes through the step at this login. */
+  applies(account: PacerAccount, ctx: StepContext): boolean;
+  /** Handles the dialog's POST. */
+  submit(body: unknown, account: PacerAccount, ctx: StepContext): StepResult | Promise<StepResult>;
+  /** Extra data for the dialog template. */
+  view?(account: PacerAccount, ctx: StepContext): Record<string, unknown>;
+}

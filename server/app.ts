@@ -5,7 +5,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { openDatabase, type DB } from '../db/database.js';
 import { createRepositories } from '../db/index.js';
 import { BUILT_IN_SEED, createSeeder, loadSeedFile, type Seed } from '../seeds/seed.js';
-import type { Config } from './config.js';
+import { ConfigError, type Config } from './config.js';
+import { RequestLogController, loggerOptions } from './logging.js';
 import adminRoutes from './admin/admin-routes.js';
 import loginRoutes from './cso/login-routes.js';
 import csoInfoRoutes from './cso/info-routes.js';
@@ -39,13 +40,23 @@ function loadSecret(db: DB): Buffer {
   return secret;
 }
 
+/** DEFAULT_COURT can only be checked against the data, so after seeding: a clear line, not a 404 later. */
+function checkDefaultCourt(db: DB, code: string): void {
+  const codes = db.prepare<[], { code: string }>('SELECT code FROM courts ORDER BY code').all().map((r) => r.code);
+  if (!codes.includes(code)) {
+    throw new ConfigError('DEFAULT_COURT', `${JSON.stringify(code)} is not a seeded court; expected one of ${codes.join(', ')}`);
+  }
+}
+
 /**
  * Builds the whole mock: plugins in order, then the route modules. Only server/main.ts listens;
  * tests build one app per test on a fresh database.
  */
 export async function buildApp(config: Config, deps: AppDeps = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: deps.logger ?? (config.logLevel === 'silent' ? false : { level: config.logLevel }),
+    logger: deps.logger ?? loggerOptions(config),
+    // One request line of our own (server/logging.ts) instead of Fastify's two.
+    logController: new RequestLogController(),
     bodyLimit: BODY_LIMIT,
     trustProxy: false,
     // Fidelity: CM/ECF script names are case-sensitive (ShowIndex.pl), as on the real Apache servers.
@@ -56,8 +67,16 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const ownsDb = !deps.db;
   const db = deps.db ?? openDatabase(config.databasePath);
   const clock = deps.clock ?? new VirtualClock();
-  const seeder = createSeeder(deps.seed ?? loadSeedFile(config.seedFile ?? BUILT_IN_SEED), config.passwordHashCost);
-  seeder.seedIfEmpty(db, clock.now());
+  let seeder;
+  try {
+    seeder = createSeeder(deps.seed ?? loadSeedFile(config.seedFile ?? BUILT_IN_SEED), config.passwordHashCost);
+    seeder.seedIfEmpty(db, clock.now());
+    checkDefaultCourt(db, config.defaultCourt);
+  } catch (err) {
+    // A bad seed file or DEFAULT_COURT stops the start; leave the database file closed cleanly.
+    if (ownsDb) db.close();
+    throw err;
+  }
 
   app.decorate('config', config);
   app.decorate('clock', clock);

@@ -63,9 +63,10 @@ export const SETTINGS: readonly Setting<unknown>[] = [
   {
     name: 'HOST',
     key: 'host',
-    default: '0.0.0.0',
+    // Loopback by default so `npm start` never exposes an open control plane; the Docker image sets 0.0.0.0.
+    default: '127.0.0.1',
     accepts: 'an interface address or name, e.g. 127.0.0.1, 0.0.0.0, ::',
-    description: 'Interface to listen on.',
+    description: 'Interface to listen on. Beyond loopback, /__admin needs a token (ADMIN_TOKEN, or one printed at start).',
     parse: nonEmpty,
   },
   {

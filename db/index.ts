@@ -1,5 +1,7 @@
 import type { DB } from './database.js';
 import { createAccountsRepository } from './accounts-repository.js';
+import { createAdminRepository } from './admin-repository.js';
+import { createClassesRepository } from './classes-repository.js';
 import { createCourtsRepository } from './courts-repository.js';
 import { createJournalRepository } from './journal-repository.js';
 import { createOutboxRepository } from './outbox-repository.js';
@@ -14,6 +16,8 @@ export function createRepositories(db: DB) {
     sessions: createSessionsRepository(db),
     journal: createJournalRepository(db),
     outbox: createOutboxRepository(db),
+    classes: createClassesRepository(db),
+    admin: createAdminRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

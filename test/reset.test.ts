@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { formAction } from './support/browser.js';
+import { makeApp, serve } from './support/app.js';
+import { linkAccount, logIn, loginForm, openLoginFrom } from './support/journey.js';
+
+/** POST /__admin/reset puts links, lockouts and sessions back to the seed state. */
+let app: FastifyInstance;
+afterEach(async () => app?.close());
+
+describe('reset', () => {
+  it('restores the seed state: the new link, the lockout and the sessions are gone', async () => {
+    app = await makeApp({ lockoutThreshold: 3 });
+    const { base, browser } = await serve(app);
+
+    // A link made through the journey.
+    const attorney = browser();
+    await logIn(attorney, `${base}/cgi-bin/login.pl`, 'jattorney');
+    const { result } = await linkAccount(attorney, base, 'attytest4');
+    expect(result.body).toContain('The CM/ECF account for John Attorney is now linked to your CSO account.');
+    const token = attorney.cookie('NextGenCSO');
+    expect(token).toBeDefined();
+
+    // A lockout: three wrong passwords for mgonzalez.
+    const intruder = browser();
+    let page = await openLoginFrom(intruder, await intruder.get(`${base}/cgi-bin/login.pl`));
+    for (let i = 0; i < 3; i++) page = await intruder.post(formAction(page, 'loginForm'), loginForm(page, 'mgonzalez', 'wrong-password'));
+    page = await intruder.post(formAction(page, 'loginForm'), loginForm(page, 'mgonzalez'));
+    expect(page.body).toContain('Your account has been locked because of too many failed login attempts.');
+
+    const admin = async (method: 'GET' | 'POST', url: string) => (await app.inject({ method, url })).json();
+    expect((await admin('GET', '/__admin/links')).links.map((l: { login: string }) => l.login).sort()).toEqual(['attytest4', 'rl300400']);
+    expect((await admin('GET', '/__admin/accounts/pacer/mgonzalez')).locked).toBe(true);
+    expect((await admin('GET', '/__admin/sessions')).sessions).toHaveLength(1);
+
+    const reset = await admin('POST', '/__admin/reset');
+    expect(reset.status).toBe('reset');
+    // Measured, not asserted: shown in the test output so a slow reset is visible.
+    console.info(`POST /__admin/reset took ${reset.ms} ms`);
+    expect(typeof reset.ms).toBe('number');
+
+    expect((await admin('GET', '/__admin/links')).links).toEqual([
+      expect.objectContaining({ court: 'flsd', login: 'rl300400', username: 'rlinked' }),
+    ]);
+    const mg = await admin('GET', '/__admin/accounts/pacer/mgonzalez');
+    expect(mg).toMatchObject({ locked: false, failedAttempts: 0 });
+    expect((await admin('GET', '/__admin/sessions?all=true')).sessions).toEqual([]);
+    expect((await admin('GET', '/__admin/journal')).entries).toEqual([]);
+    expect((await admin('GET', '/__admin/outbox')).messages).toEqual([]);
+
+    // The old session token no longer logs anyone in; the locked account logs in again.
+    const stale = await attorney.get(`${base}/cgi-bin/ShowIndex.pl`);
+    expect(stale.body).toContain('id="cso-login-link"');
+    expect(stale.body).not.toContain('/cgi-bin/login.pl?logout');
+    const again = await logIn(browser(), `${base}/cgi-bin/login.pl`, 'mgonzalez');
+    expect(again.status).toBe(200);
+    expect(again.body).toContain('/cgi-bin/login.pl?logout');
+    // And jattorney can walk the guide again from the start.
+    const relink = browser();
+    await logIn(relink, `${base}/cgi-bin/login.pl`, 'jattorney');
+    expect((await linkAccount(relink, base, 'attytest4')).result.body).toContain('is now linked to your CSO account.');
+  });
+});

@@ -32,10 +32,10 @@ export function redactionForm(page: Page, ticked: boolean): Record<string, strin
 }
 
 /** Court page → CSO login → (redaction) → back at the court, logged in. Returns the landing page. */
-export async function logIn(browser: Browser, courtUrl: string, username: string, opts: { clientCode?: string } = {}): Promise<Page> {
+export async function logIn(browser: Browser, courtUrl: string, username: string, opts: { clientCode?: string; password?: string } = {}): Promise<Page> {
   const court = await browser.get(courtUrl);
   const login = await openLoginFrom(browser, court);
-  let page = await browser.post(formAction(login, 'loginForm'), loginForm(login, username, PACER_PASSWORD, opts.clientCode));
+  let page = await browser.post(formAction(login, 'loginForm'), loginForm(login, username, opts.password ?? PACER_PASSWORD, opts.clientCode));
   if (page.body.includes('id="redactionConfirmation"')) {
     page = await browser.post(formAction(page, 'regmsg'), redactionForm(page, true));
   }

@@ -98,7 +98,7 @@ export const SETTINGS: readonly Setting<unknown>[] = [
     key: 'adminToken',
     default: '',
     accepts: 'any string of 16 or more characters; empty for none',
-    description: 'Bearer token for the /__admin control plane.',
+    description: 'Bearer token for the /__admin control plane. Empty: open on loopback, a random token printed at start otherwise.',
     parse: (raw) => (raw.trim() === '' ? null : raw.trim().length >= 16 ? raw.trim() : undefined),
   },
   {

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.js';
 import { ConfigError, SETTINGS, helpText, loadConfig, testConfig } from '../server/config.js';
+import { makeApp } from './support/app.js';
 import { spawnServer } from './support/spawn.js';
 
 /** Settings are checked at start: a bad value stops the start with one line naming it. */
@@ -75,5 +76,29 @@ describe('configuration', () => {
     expect(p.stderr()).toBe(
       `mock-pacer: cannot start: bad seed file: ${file}: pacerAccounts[1]: field "status" must be one of "active", "inactive", "disabled"\n`,
     );
+  });
+
+  it("SEED_FILE loads an operator's own courts and personas, also on reset", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mock-pacer-seed-'));
+    const file = join(dir, 'my-seed.json');
+    writeFileSync(
+      file,
+      JSON.stringify({
+        courts: [{ code: 'cacd', name: 'Central District of California' }],
+        pacerAccounts: [{ username: 'opsuser', password: 'Ops!Password-2026', firstName: 'Olive', lastName: 'Ops', filer: true }],
+        ecfAccounts: [{ court: 'cacd', login: 'oo1234', password: 'Ops!Court-2026', firstName: 'Olive', lastName: 'Ops' }],
+      }),
+    );
+    const app = await makeApp({ seedFile: file, defaultCourt: 'cacd' });
+    try {
+      const courts = (await app.inject({ method: 'GET', url: '/__admin/courts' })).json();
+      expect(courts).toEqual({ defaultCourt: 'cacd', courts: [expect.objectContaining({ code: 'cacd', pscCourtId: 'CACDC', title: 'CM/ECF - Live Database - cacd' })] });
+      await app.inject({ method: 'DELETE', url: '/__admin/accounts/pacer/opsuser' });
+      await app.inject({ method: 'POST', url: '/__admin/reset' });
+      const users = (await app.inject({ method: 'GET', url: '/__admin/accounts/pacer' })).json().accounts;
+      expect(users.map((u: { username: string }) => u.username)).toEqual(['opsuser']);
+    } finally {
+      await app.close();
+    }
   });
 });

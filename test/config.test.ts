@@ -1,11 +1,11 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../server/app.js';
 import { ConfigError, SETTINGS, helpText, loadConfig, testConfig } from '../server/config.js';
 import { makeApp } from './support/app.js';
 import { spawnServer } from './support/spawn.js';
+import { tempDir } from './support/temp.js';
 
 /** Settings are checked at start: a bad value stops the start with one line naming it. */
 describe('configuration', () => {
@@ -59,7 +59,7 @@ describe('configuration', () => {
   });
 
   it('a bad seed file stops the start naming the file, the entry and the field', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mock-pacer-seed-'));
+    const dir = tempDir('seed');
     const file = join(dir, 'bad-seed.json');
     writeFileSync(
       file,
@@ -79,7 +79,7 @@ describe('configuration', () => {
   });
 
   it("SEED_FILE loads an operator's own courts and personas, also on reset", async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mock-pacer-seed-'));
+    const dir = tempDir('seed');
     const file = join(dir, 'my-seed.json');
     writeFileSync(
       file,

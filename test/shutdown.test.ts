@@ -1,11 +1,11 @@
 import Database from 'better-sqlite3';
-import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { connect } from 'node:net';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
 import { spawnServer } from './support/spawn.js';
+import { tempDir } from './support/temp.js';
 
 /**
  * The real process, listening beyond loopback: it prints a control-plane token once, requires it,
@@ -14,7 +14,7 @@ import { spawnServer } from './support/spawn.js';
  */
 describe('a server process', () => {
   it('prints a token when listening beyond loopback, and shuts down gracefully on SIGTERM', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mock-pacer-shutdown-'));
+    const dir = tempDir('shutdown');
     const dbPath = join(dir, 'mock-pacer.sqlite');
     const p = spawnServer({ HOST: '0.0.0.0', PORT: '0', DATABASE_PATH: dbPath, LOG_LEVEL: 'info' });
     try {

@@ -1,5 +1,4 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
@@ -7,6 +6,7 @@ import { runCli } from '../server/cli/main.js';
 import { passwordStandardProblems, traineeIdentity, traineePassword } from '../server/domain/trainee-credentials.js';
 import { makeApp, serve } from './support/app.js';
 import { linkAccount, logIn } from './support/journey.js';
+import { tempDir } from './support/temp.js';
 
 /**
  * The trainer CLI on a database file, then the server on the same file: a trainee from the
@@ -39,7 +39,7 @@ function csvRows(text: string): Record<string, string>[] {
 
 describe('trainer CLI', () => {
   it('makes N logins that are unlinked, and one of them completes the linking journey', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mock-pacer-class-'));
+    const dir = tempDir('class');
     const env = { DATABASE_PATH: join(dir, 'mock-pacer.sqlite') };
     const csv = join(dir, 'logins.csv');
     const cards = join(dir, 'cards.html');
@@ -106,7 +106,7 @@ describe('trainer CLI', () => {
   });
 
   it('explains bad usage in one line and exits 2', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mock-pacer-class-'));
+    const dir = tempDir('class');
     const env = { DATABASE_PATH: join(dir, 'db.sqlite') };
     expect(await cli(env, 'class', 'create', 'Bad Name', '--count', '3')).toMatchObject({
       code: 2,

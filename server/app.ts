@@ -80,12 +80,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     reply.header('Referrer-Policy', 'same-origin');
   });
 
-  await app.register(staticRoutes);
-  await app.register(loginRoutes);
-  await app.register(csoInfoRoutes);
-  await app.register(ecfRoutes);
-  await app.register(adminRoutes, { prefix: '/__admin' });
-
+  // Set before the route modules register: each module keeps the handlers in force when it loads.
   app.setNotFoundHandler((request, reply) => reply.page('errors/not-found', {}, 404));
 
   // Never a stack trace: 4xx problems (bad body, wrong content type, too large) get a page
@@ -104,6 +99,12 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
             : 'The server could not complete the request. Please try again.';
     return reply.page('errors/error', { heading: status < 500 ? 'Bad Request' : 'Error', message }, status);
   });
+
+  await app.register(staticRoutes);
+  await app.register(loginRoutes);
+  await app.register(csoInfoRoutes);
+  await app.register(ecfRoutes);
+  await app.register(adminRoutes, { prefix: '/__admin' });
 
   return app;
 }

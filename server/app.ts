@@ -7,7 +7,7 @@ import { createRepositories } from '../db/index.js';
 import { BUILT_IN_SEED, createSeeder, loadSeedFile, type Seed } from '../seeds/seed.js';
 import type { Config } from './config.js';
 import adminRoutes from './admin/admin-routes.js';
-import loginRoutes from './cso/login-routes.js';
+import loginRoutes, { PENDING_MAX_AGE_MS } from './cso/login-routes.js';
 import csoInfoRoutes from './cso/info-routes.js';
 import { VirtualClock } from './domain/clock.js';
 import ecfRoutes from './ecf/ecf-routes.js';
@@ -65,6 +65,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('seeder', seeder);
   app.decorate('secret', loadSecret(db));
   app.decorate('adminToken', deps.adminToken !== undefined ? deps.adminToken : config.adminToken);
+
+  // Housekeeping: forget logins abandoned at a dialog, and sessions over a day past their end,
+  // so a long-running sandbox does not grow without bound.
+  const repos = app.repos;
+  const sweep = setInterval(() => {
+    const now = clock.now();
+    repos.sessions.purgePendingBefore(now - PENDING_MAX_AGE_MS);
+    repos.sessions.purgeBefore(now - 24 * 3600 * 1000);
+  }, 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   if (ownsDb) app.addHook('onClose', async () => db.close());
 
   await app.register(cookie);

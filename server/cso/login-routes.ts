@@ -16,7 +16,8 @@ import { newJSessionId, sign, signatureMatches } from '../domain/tokens.js';
  * | state            | form posted | outcome                                                  |
  * |------------------|-------------|----------------------------------------------------------|
  * | (none)           | loginForm   | bad input / credentials: page again with the message     |
- * |                  |             | good: next dialog of stepsAfterPassword, or the session  |
+ * |                  |             | good: the first dialog of LOGIN_STEPS that applies, or   |
+ * |                  |             | the session                                              |
  * | <step> (dialog)  | step.form   | the step decides: dialog again, next step, or session;   |
  * |                  |             | the steps and their order are in login-steps.ts          |
  * | any              | (no cookie) | page again with the cookie error, nobody logged in       |
@@ -25,7 +26,7 @@ import { newJSessionId, sign, signatureMatches } from '../domain/tokens.js';
 export const JSESSIONID = 'JSESSIONID';
 const JSESSIONID_RE = /^[0-9A-F]{32}$/;
 /** A login left at a dialog longer than this starts over (invented: 15 minutes). */
-const PENDING_MAX_AGE_MS = 15 * 60 * 1000;
+export const PENDING_MAX_AGE_MS = 15 * 60 * 1000;
 
 export interface LoginPageState {
   pscCourtId: string;

@@ -11,6 +11,7 @@ import loginRoutes, { PENDING_MAX_AGE_MS } from './cso/login-routes.js';
 import csoInfoRoutes from './cso/info-routes.js';
 import { VirtualClock } from './domain/clock.js';
 import ecfRoutes from './ecf/ecf-routes.js';
+import faultsPlugin from './plugins/faults.js';
 import sessionsPlugin from './plugins/sessions.js';
 import sitePlugin from './plugins/site.js';
 import viewsPlugin from './plugins/views.js';
@@ -83,6 +84,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(viewsPlugin);
   await app.register(sitePlugin);
   await app.register(sessionsPlugin);
+  await app.register(faultsPlugin);
 
   // Defence headers on every answer: no framing by other sites, no MIME sniffing.
   app.addHook('onSend', async (_request, reply) => {

@@ -1,3 +1,5 @@
+import { parseFaultSetting, type Fault } from './domain/faults.js';
+
 /**
  * Every setting the mock reads, in one schema. Validated once at start, frozen, and passed in:
  * nothing else in the code reads process.env.
@@ -17,6 +19,7 @@ export interface Config {
   readonly sessionTtl: number;
   readonly logLevel: LogLevel;
   readonly passwordHashCost: number;
+  readonly faults: readonly Fault[];
 }
 
 export class ConfigError extends Error {
@@ -139,6 +142,19 @@ export const SETTINGS: readonly Setting<unknown>[] = [
     accepts: 'a whole number 4-20 (scrypt N = 2^cost)',
     description: 'scrypt cost of stored password hashes. The sandbox default (2^10) is cheap on purpose; production PACER is not.',
     parse: integer(4, 20),
+  },
+  {
+    name: 'FAULTS',
+    key: 'faults',
+    default: '',
+    accepts: 'a comma-separated list of NAME or NAME=value (see the README faults table); empty for none',
+    description: 'Named faults switched on from the start (the same as PUT /__admin/faults).',
+    // A typo here would silently test the happy path, so the start stops with the exact problem.
+    parse: (raw) => {
+      const r = parseFaultSetting(raw);
+      if (!r.ok) throw new ConfigError('FAULTS', `${r.error}`);
+      return r.value;
+    },
   },
 ];
 

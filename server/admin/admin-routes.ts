@@ -1,5 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import clockRoutes from './clock-routes.js';
+import faultsRoutes from './faults-routes.js';
 
 /**
  * The control plane under /__admin (JSON). Health is open for probes; every other route takes
@@ -50,5 +52,7 @@ export default async function adminRoutes(app: FastifyInstance) {
 
     // Further control-plane modules register here, one file each, e.g.:
     // await secured.register(accountsAdminRoutes);
+    await secured.register(faultsRoutes);
+    await secured.register(clockRoutes);
   });
 }

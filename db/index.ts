@@ -1,8 +1,11 @@
 import type { DB } from './database.js';
 import { createAccountsRepository } from './accounts-repository.js';
+import { createBillingRepository } from './billing-repository.js';
+import { createCasesRepository } from './cases-repository.js';
 import { createCourtsRepository } from './courts-repository.js';
 import { createJournalRepository } from './journal-repository.js';
 import { createOutboxRepository } from './outbox-repository.js';
+import { createPasswordRepository } from './password-repository.js';
 import { createSessionsRepository } from './sessions-repository.js';
 
 /** Every repository over one database handle; statements are prepared once, here. */
@@ -14,6 +17,9 @@ export function createRepositories(db: DB) {
     sessions: createSessionsRepository(db),
     journal: createJournalRepository(db),
     outbox: createOutboxRepository(db),
+    billing: createBillingRepository(db),
+    cases: createCasesRepository(db),
+    passwords: createPasswordRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -1,4 +1,5 @@
 import type { PacerAccount } from '../../db/accounts-repository.js';
+import { passwordUpdateStep } from './steps/password-update-step.js';
 import { redactionStep } from './steps/redaction-step.js';
 import type { LoginStep, StepContext } from './steps/step.js';
 
@@ -6,7 +7,7 @@ import type { LoginStep, StepContext } from './steps/step.js';
  * The screen login after the password, as a table: every step in the order the real CSO shows
  * them. A login passes through the steps whose `applies` is true for the account.
  */
-export const LOGIN_STEPS: readonly LoginStep[] = [redactionStep];
+export const LOGIN_STEPS: readonly LoginStep[] = [redactionStep, passwordUpdateStep];
 
 export function stepNamed(name: string): LoginStep | undefined {
   return LOGIN_STEPS.find((s) => s.name === name);

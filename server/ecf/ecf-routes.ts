@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Court } from '../../db/courts-repository.js';
 import { rawQuery } from '../domain/form-fields.js';
 import { courtPage, menuVariant } from './court-context.js';
+import billingRoutes from './billing-routes.js';
 import clientCodeRoutes from './client-code-routes.js';
 import linkAccountRoutes from './link-account-routes.js';
+import queryRoutes from './query-routes.js';
 
 /**
  * A court's CM/ECF host (FIDELITY §5): the landing page, login.pl, the main page and the menus.
@@ -90,7 +92,6 @@ export default async function ecfRoutes(app: FastifyInstance) {
       }
     });
 
-    secured.get('/cgi-bin/iquery.pl', async (request, reply) => courtPage(reply, request, 'ecf/iquery'));
     secured.get('/cgi-bin/Help.pl', async (request, reply) => courtPage(reply, request, 'ecf/help'));
     secured.get('/cgi-bin/MaintainAccount.pl', async (request, reply) => {
       const linked = app.repos.accounts.ecfLinkedTo(request.ecf.court.code, request.ecf.account.id);
@@ -100,5 +101,7 @@ export default async function ecfRoutes(app: FastifyInstance) {
 
     await secured.register(linkAccountRoutes);
     await secured.register(clientCodeRoutes);
+    await secured.register(queryRoutes);
+    await secured.register(billingRoutes);
   });
 }

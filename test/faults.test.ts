@@ -171,8 +171,9 @@ describe('MAINTENANCE', () => {
     expect(xml.body).toMatch(/<CsoAuth><loginResult>503<\/loginResult><errorDescription>PACER will be unavailable/);
     // Whether or not a route answers there: the logout API too.
     expect((await app.inject({ method: 'POST', url: '/services/cso-logout', headers: { accept: 'application/json' }, payload: {} })).statusCode).toBe(503);
-    // Static assets are never faulted (none exist in this checkout: a 404, not a 503).
-    expect((await app.inject({ method: 'GET', url: '/css/default.css' })).statusCode).not.toBe(503);
+    // Static assets are never faulted: a maintenance page still gets its stylesheet.
+    expect((await app.inject({ method: 'GET', url: '/css/default.css' })).statusCode).toBe(200);
+    expect((await app.inject({ method: 'GET', url: '/csologin/resources/css/cso.css', headers: { 'x-mock-fault': 'BLOCKED' } })).statusCode).toBe(200);
 
     await setFaults([]);
     expect((await app.inject({ method: 'GET', url: '/csologin/login.jsf' })).statusCode).toBe(200);

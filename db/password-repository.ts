@@ -1,6 +1,6 @@
 import type { DB } from './database.js';
 
-/** The 180-day password rule's state on pacer_accounts (migration 007). */
+/** The 180-day password rule's state on pacer_accounts (migration 002). */
 export function createPasswordRepository(db: DB) {
   const skips = db.prepare<[number], { n: number }>('SELECT password_prompt_skips AS n FROM pacer_accounts WHERE id = ?');
   const skip = db.prepare<[number]>('UPDATE pacer_accounts SET password_prompt_skips = password_prompt_skips + 1 WHERE id = ?');

@@ -80,14 +80,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     reply.header('Referrer-Policy', 'same-origin');
   });
 
-  await app.register(staticRoutes);
-  await app.register(loginRoutes);
-  await app.register(csoInfoRoutes);
-  await app.register(ecfRoutes);
-  await app.register(adminRoutes, { prefix: '/__admin' });
-
-  app.setNotFoundHandler((request, reply) => reply.page('errors/not-found', {}, 404));
-
+  // Set before the route modules are registered: a plugin context takes its error handler from
+  // its parent when it is registered, so a handler set afterwards never reaches their routes.
   // Never a stack trace: 4xx problems (bad body, wrong content type, too large) get a page
   // saying what was wrong; anything else is logged and answered with a plain 500 page.
   app.setErrorHandler((error: { statusCode?: unknown }, request, reply) => {
@@ -104,6 +98,14 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
             : 'The server could not complete the request. Please try again.';
     return reply.page('errors/error', { heading: status < 500 ? 'Bad Request' : 'Error', message }, status);
   });
+
+  await app.register(staticRoutes);
+  await app.register(loginRoutes);
+  await app.register(csoInfoRoutes);
+  await app.register(ecfRoutes);
+  await app.register(adminRoutes, { prefix: '/__admin' });
+
+  app.setNotFoundHandler((request, reply) => reply.page('errors/not-found', {}, 404));
 
   return app;
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Court } from '../../db/courts-repository.js';
 import { rawQuery } from '../domain/form-fields.js';
+import { clientCodeProblem } from '../domain/login-rules.js';
 import { courtPage, menuVariant } from './court-context.js';
 import clientCodeRoutes from './client-code-routes.js';
 import linkAccountRoutes from './link-account-routes.js';
@@ -55,7 +56,14 @@ export default async function ecfRoutes(app: FastifyInstance) {
     const active = app.sessions.fromRequest(request);
     const court = request.site.court;
     if (!active || !court) return false;
-    request.ecf = { ...active, court, variant: menuVariant(app, court, active.account.id) };
+    // Fidelity: clients set PacerClientCode themselves (it is how an API login carries a client
+    // code to the courts); when the cookie is there, it is the code this page shows and bills to.
+    const cookieCode = request.cookies['PacerClientCode'];
+    const session =
+      cookieCode !== undefined && cookieCode !== active.session.clientCode && clientCodeProblem(cookieCode) === null
+        ? { ...active.session, clientCode: cookieCode }
+        : active.session;
+    request.ecf = { ...active, session, court, variant: menuVariant(app, court, active.account.id) };
     return true;
   }
 

@@ -3,6 +3,7 @@ import type { PacerAccount } from '../../db/accounts-repository.js';
 import { field, has } from '../domain/form-fields.js';
 import { safeAppUrl } from '../domain/hosts.js';
 import { checkCredentials, clientCodeProblem, TEXT } from '../domain/login-rules.js';
+import { acceptMultipartForms } from '../multipart-forms.js';
 import { credentialDeps } from './credential-deps.js';
 import { nextStep, stepForBody, stepNamed } from './login-steps.js';
 import { isPartialRequest, partialRedirect, partialUpdates, VIEW_STATE_ID } from './partial-response.js';
@@ -58,6 +59,7 @@ export default async function loginRoutes(app: FastifyInstance) {
   });
 
   const deps = credentialDeps(app);
+  await acceptMultipartForms(app);
 
   const viewStateFor = (jsessionid: string) => sign(app.secret, 'ViewState', jsessionid);
 

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Court } from '../../db/courts-repository.js';
 import { rawQuery } from '../domain/form-fields.js';
 import { clientCodeProblem } from '../domain/login-rules.js';
+import { acceptMultipartForms } from '../multipart-forms.js';
 import { courtPage, menuVariant } from './court-context.js';
 import clientCodeRoutes from './client-code-routes.js';
 import linkAccountRoutes from './link-account-routes.js';
@@ -13,6 +14,8 @@ import linkAccountRoutes from './link-account-routes.js';
  */
 export default async function ecfRoutes(app: FastifyInstance) {
   app.decorateRequest('ecf', null as never);
+  // Fidelity: real clients post CM/ECF forms as multipart/form-data.
+  await acceptMultipartForms(app);
 
   // Fidelity: court paths answer on court hosts and on "any" host, not on the CSO host.
   app.addHook('onRequest', async (request, reply) => {

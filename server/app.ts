@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import adminRoutes from './admin/admin-routes.js';
 import loginRoutes, { PENDING_MAX_AGE_MS } from './cso/login-routes.js';
 import csoInfoRoutes from './cso/info-routes.js';
+import csoAuthRoutes from './cso/cso-auth-routes.js';
 import { VirtualClock } from './domain/clock.js';
 import ecfRoutes from './ecf/ecf-routes.js';
 import faultsPlugin from './plugins/faults.js';
@@ -116,6 +117,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(staticRoutes);
   await app.register(loginRoutes);
   await app.register(csoInfoRoutes);
+  await app.register(csoAuthRoutes);
   await app.register(ecfRoutes);
   await app.register(adminRoutes, { prefix: '/__admin' });
 

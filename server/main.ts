@@ -1,6 +1,7 @@
 import { buildApp } from './app.js';
 import { ConfigError, helpText, loadConfig } from './config.js';
 import { SeedError } from '../seeds/seed.js';
+import { addTlsListener, loadTlsMaterial, TlsError, type TlsListener } from './tls.js';
 
 /** The only file that listens: read config, build the app, listen, shut down cleanly on SIGTERM. */
 async function main(): Promise<void> {
@@ -28,6 +29,19 @@ async function main(): Promise<void> {
     }
     throw err;
   }
+  // The HTTPS listener is wired before the app is ready, so closing the app closes it too.
+  let tls: TlsListener | null = null;
+  if (config.tlsPort !== null) {
+    try {
+      tls = addTlsListener(app, loadTlsMaterial(config, app.repos.courts.list().map((c) => c.code)));
+    } catch (err) {
+      if (err instanceof TlsError) {
+        process.stderr.write(`mock-pacer: cannot start: ${err.message}\n`);
+        process.exit(2);
+      }
+      throw err;
+    }
+  }
   const shutdown = async (signal: string) => {
     app.log.info({ signal }, 'shutting down');
     await app.close();
@@ -36,6 +50,7 @@ async function main(): Promise<void> {
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen({ port: config.port, host: config.host });
+  if (tls && config.tlsPort !== null) await tls.listen(config.tlsPort, config.host);
 }
 
 void main();

@@ -1,6 +1,8 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Court } from '../../db/courts-repository.js';
 import { rawQuery } from '../domain/form-fields.js';
+import { clientCodeProblem } from '../domain/login-rules.js';
+import { acceptMultipartForms } from '../multipart-forms.js';
 import { courtPage, menuVariant } from './court-context.js';
 import billingRoutes from './billing-routes.js';
 import clientCodeRoutes from './client-code-routes.js';
@@ -14,6 +16,8 @@ import queryRoutes from './query-routes.js';
  */
 export default async function ecfRoutes(app: FastifyInstance) {
   app.decorateRequest('ecf', null as never);
+  // Fidelity: real clients post CM/ECF forms as multipart/form-data.
+  await acceptMultipartForms(app);
 
   // Fidelity: court paths answer on court hosts and on "any" host, not on the CSO host.
   app.addHook('onRequest', async (request, reply) => {
@@ -57,7 +61,14 @@ export default async function ecfRoutes(app: FastifyInstance) {
     const active = app.sessions.fromRequest(request);
     const court = request.site.court;
     if (!active || !court) return false;
-    request.ecf = { ...active, court, variant: menuVariant(app, court, active.account.id) };
+    // Fidelity: clients set PacerClientCode themselves (it is how an API login carries a client
+    // code to the courts); when the cookie is there, it is the code this page shows and bills to.
+    const cookieCode = request.cookies['PacerClientCode'];
+    const session =
+      cookieCode !== undefined && cookieCode !== active.session.clientCode && clientCodeProblem(cookieCode) === null
+        ? { ...active.session, clientCode: cookieCode }
+        : active.session;
+    request.ecf = { ...active, session, court, variant: menuVariant(app, court, active.account.id) };
     return true;
   }
 

@@ -38,6 +38,7 @@ function skipsUsed(account: PacerAccount, ctx: StepContext): number {
 
 export const passwordUpdateStep: LoginStep = {
   name: 'password-update',
+  dialogId: 'passwordUpdateDialog',
   form: FORM,
   applies: (account, { now }) => passwordExpired(account.passwordChangedAt, now),
   view(account, ctx) {

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext } from 'playwright-core';
 import { makeApp, PACER_PASSWORD, serve } from '../support/app.js';
 import { describeInChromium, launchChromium, newRecordedContext, type RecordedContext } from '../support/chromium.js';
 import { FILER_MENU, LOGIN_MESSAGES, menuText, PACER_MENU, REDACTION_LABEL, walkLinkingJourney, type StepId } from '../support/browser-journey.js';
+import { expectLogoAtLeftOfMenuBar, horizontalOverflow, unlabelledInputs } from '../support/page-checks.js';
 
 /**
  * The linking journey in Debian's chromium (FIDELITY §6): what a trainer's class and an
@@ -39,9 +40,27 @@ describeInChromium('the linking journey in chromium', () => {
   it('walks the eleven steps as jattorney, with clicks and typing, and logs out', async () => {
     const { base, page, context, foreign } = await start();
     const seen: StepId[] = [];
+    // The labels a person (or a screen reader) finds each input of the form pages by.
+    const labels: Partial<Record<StepId, string[]>> = {
+      '01-login': ['Username', 'Password', 'Client Code'],
+      '03-redaction': [REDACTION_LABEL],
+      '08-link-form': ['CM/ECF login', 'CM/ECF password'],
+      '11-filer-menu': ['Case Number', 'Last/Business Name', 'First Name', 'Filed Date from', 'Filed Date to'],
+    };
+    const found: string[] = [];
 
     await walkLinkingJourney(page, base, async (step) => {
       seen.push(step);
+      // On every page at 1280x800: no sideways scrolling, every input labelled, the logo at the
+      // left of the menu bar.
+      const { scrollWidth, clientWidth } = await horizontalOverflow(page);
+      expect(scrollWidth, step).toBeLessThanOrEqual(clientWidth);
+      expect((await unlabelledInputs(page)).unlabelled, step).toEqual([]);
+      for (const label of labels[step] ?? []) {
+        expect(await page.getByLabel(label, { exact: true }).count(), `${step}: "${label}"`).toBe(1);
+        found.push(label);
+      }
+      if ((await page.locator('#topmenu').count()) > 0) await expectLogoAtLeftOfMenuBar(page);
       switch (step) {
         case '01-login':
           await expect(page.title()).resolves.toBe('PACER Login');
@@ -109,6 +128,7 @@ describeInChromium('the linking journey in chromium', () => {
     });
 
     expect(seen).toHaveLength(12);
+    expect(found).toHaveLength(11);
     expect(app?.repos.accounts.ecfByLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBe(app?.repos.accounts.pacerByUsername('jattorney')?.id);
 
     // After Log Out, "Log in again" leads to the login page, and the court asks for a login again.

@@ -112,7 +112,7 @@ describeInChromium('accessibility and layout in chromium', () => {
     await waitForPath(page, /^\/csologin\/login\.jsf/);
 
     // Login page: the cursor starts in Username.
-    expect(await focused(page)).toBe('loginForm:loginName');
+    await expect.poll(() => focused(page)).toBe('loginForm:loginName');
     expect((await focusStyle(page)).visible).toBe(true);
     await page.keyboard.type('jattorney');
     await tabTo(page, 'loginForm:password');
@@ -123,7 +123,7 @@ describeInChromium('accessibility and layout in chromium', () => {
     await page.locator(`${LOGIN_MESSAGES} .ui-messages-error`).waitFor();
     expect(await page.locator(LOGIN_MESSAGES).getAttribute('role')).toBe('alert');
     expect(await page.getByRole('alert').first().innerText()).toContain('Invalid username or password');
-    expect(await focused(page)).toBe('loginForm:loginName');
+    await expect.poll(() => focused(page)).toBe('loginForm:loginName');
     expect(await accessibleDescription(page, '#loginForm\\:loginName')).toBe('Invalid username or password');
 
     // Username is kept; Tab to Password, on to Client Code and Shift+Tab back, then Enter.
@@ -135,13 +135,13 @@ describeInChromium('accessibility and layout in chromium', () => {
 
     // Redaction Agreement: focus moves into the dialog, onto the box. Continue unticked first.
     await page.getByRole('dialog').waitFor();
-    expect(await focused(page)).toBe('regmsg:chkRedact_input');
+    await expect.poll(() => focused(page)).toBe('regmsg:chkRedact_input');
     expect(await accessibleDescription(page, '#redactionConfirmation')).toContain('IMPORTANT NOTICE OF REDACTION RESPONSIBILITY');
     await tabTo(page, 'regmsg:bpmConfirm');
     await page.keyboard.press('Enter');
     await page.locator('#regmsg\\:redactMessages .ui-messages-error').waitFor();
     expect(await page.getByRole('alert').filter({ hasText: 'You must check the box' }).count()).toBe(1);
-    expect(await focused(page)).toBe('regmsg:chkRedact_input');
+    await expect.poll(() => focused(page)).toBe('regmsg:chkRedact_input');
     expect(await accessibleDescription(page, '#regmsg\\:chkRedact_input')).toContain('You must check the box to acknowledge the redaction rules');
     // Tab stays inside the dialog: from the box to Continue and round again.
     await tabTo(page, 'regmsg:bpmConfirm');
@@ -168,7 +168,7 @@ describeInChromium('accessibility and layout in chromium', () => {
 
     // Link form: the cursor starts in CM/ECF login, described by the hint.
     await waitForPath(page, /^\/cgi-bin\/LinkAccount\.pl$/);
-    expect(await focused(page)).toBe('login');
+    await expect.poll(() => focused(page)).toBe('login');
     expect(await accessibleDescription(page, '#login')).toContain('CM/ECF login is typically your first and last initials');
     await page.keyboard.type('attytest4');
     await tabTo(page, 'key');
@@ -176,7 +176,7 @@ describeInChromium('accessibility and layout in chromium', () => {
     await page.keyboard.press('Enter');
     await page.locator('#linkMessages .cmecf-error').waitFor();
     expect(await page.locator('#linkMessages').getAttribute('role')).toBe('alert');
-    expect(await focused(page)).toBe('login');
+    await expect.poll(() => focused(page)).toBe('login');
     expect(await accessibleDescription(page, '#login')).toContain('Invalid CM/ECF login or password.');
     await tabTo(page, 'key');
     await page.keyboard.type(ECF_PASSWORD);

@@ -72,14 +72,14 @@ describeInChromium('the linking journey in chromium', () => {
           expect(await page.getByText('This is a restricted government web site for official PACER use only.').isVisible()).toBe(true);
           expect(await page.getByText('Your browser must be set to accept cookies in order to log in').isVisible()).toBe(true);
           // The username field has the focus, ready for typing.
-          expect(await page.evaluate(() => document.activeElement?.id)).toBe('loginForm:loginName');
+          await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('loginForm:loginName');
           expect(await cookieNames(context)).toEqual(['JSESSIONID']);
           break;
         case '03-redaction':
           expect(await page.getByText('IMPORTANT NOTICE OF REDACTION RESPONSIBILITY').isVisible()).toBe(true);
           expect(await page.getByLabel(REDACTION_LABEL).isChecked()).toBe(false);
           // The dialog takes the focus, and the page behind it is out of reach.
-          expect(await page.evaluate(() => document.activeElement?.id)).toBe('regmsg:chkRedact_input');
+          await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('regmsg:chkRedact_input');
           expect(await page.locator('.cso-columns').getAttribute('inert')).not.toBeNull();
           expect(await cookieNames(context)).not.toContain('NextGenCSO');
           break;

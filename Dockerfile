@@ -50,8 +50,8 @@ RUN mkdir -p node_modules/.bin /data \
  && chown node:node /data
 USER node
 VOLUME ["/data"]
-EXPOSE 8080
-# If a TLS listener is added (FIDELITY 1: clients hard-code https://), EXPOSE 8443 here too.
+# HTTP, and HTTPS (TLS_PORT) with a self-signed certificate made on first start and kept in /data.
+EXPOSE 8080 8443
 # Node's own fetch: the slim image has no curl or wget.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/__admin/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]

@@ -12,6 +12,8 @@ export interface PacerAccount {
   filer: boolean;
   mfaSecret: string | null;
   mfaBackupCodes: string[];
+  /** The time step of the last TOTP code used (migration 003); null when none yet. */
+  mfaLastStep: number | null;
   clientCodeRequired: boolean;
   status: 'active' | 'inactive' | 'disabled';
   failedAttempts: number;
@@ -45,6 +47,7 @@ interface PacerRow {
   filer: number;
   mfa_secret: string | null;
   mfa_backup_codes: string;
+  mfa_last_step: number | null;
   client_code_required: number;
   status: PacerAccount['status'];
   failed_attempts: number;
@@ -87,6 +90,7 @@ const toPacer = (r: PacerRow): PacerAccount => ({
   filer: r.filer === 1,
   mfaSecret: r.mfa_secret,
   mfaBackupCodes: parseCodes(r.mfa_backup_codes),
+  mfaLastStep: r.mfa_last_step,
   clientCodeRequired: r.client_code_required === 1,
   status: r.status,
   failedAttempts: r.failed_attempts,
@@ -118,6 +122,21 @@ export function createAccountsRepository(db: DB) {
     'UPDATE pacer_accounts SET failed_attempts = 0, locked_until = NULL WHERE id = ?',
   );
   const setBackupCodes = db.prepare<[string, number]>('UPDATE pacer_accounts SET mfa_backup_codes = ? WHERE id = ?');
+  const backupCodesOf = db.prepare<[number], { mfa_backup_codes: string }>('SELECT mfa_backup_codes FROM pacer_accounts WHERE id = ?');
+  // The guard in the WHERE clause makes a TOTP code single-use even when two logins race.
+  const useTotpStep = db.prepare<[number, number, number]>(
+    'UPDATE pacer_accounts SET mfa_last_step = ? WHERE id = ? AND (mfa_last_step IS NULL OR mfa_last_step < ?)',
+  );
+  /** Removes one backup code; false when it is no longer there (used meanwhile). */
+  const useBackupCode = db.transaction((id: number, code: string): boolean => {
+    const row = backupCodesOf.get(id);
+    const codes = row ? parseCodes(row.mfa_backup_codes) : [];
+    const i = codes.indexOf(code);
+    if (i < 0) return false;
+    codes.splice(i, 1);
+    setBackupCodes.run(JSON.stringify(codes), id);
+    return true;
+  });
   // Logins are case sensitive at CM/ECF (real), so no COLLATE NOCASE here.
   const ecfByLogin = db.prepare<[string, string], EcfRow>('SELECT * FROM ecf_accounts WHERE court = ? AND login = ?');
   const ecfById = db.prepare<[number], EcfRow>('SELECT * FROM ecf_accounts WHERE id = ?');
@@ -145,6 +164,10 @@ export function createAccountsRepository(db: DB) {
     recordFailure: (id: number, attempts: number, lockedUntil: number | null) => recordFailure.run(attempts, lockedUntil, id),
     clearFailures: (id: number) => clearFailures.run(id),
     setBackupCodes: (id: number, codes: string[]) => setBackupCodes.run(JSON.stringify(codes), id),
+    /** Records a TOTP step as used; false when this or a later step was used already. */
+    useTotpStep: (id: number, step: number): boolean => useTotpStep.run(step, id, step).changes === 1,
+    /** Consumes a single-use backup code; false when it was not (or no longer) there. */
+    useBackupCode: (id: number, code: string): boolean => useBackupCode(id, code),
     ecfByLogin: (court: string, login: string): EcfAccount | undefined => {
       const r = ecfByLogin.get(court, login);
       return r && toEcf(r);

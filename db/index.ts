@@ -1,10 +1,13 @@
 import type { DB } from './database.js';
 import { createAccountsRepository } from './accounts-repository.js';
 import { createAdminRepository } from './admin-repository.js';
+import { createBillingRepository } from './billing-repository.js';
+import { createCasesRepository } from './cases-repository.js';
 import { createClassesRepository } from './classes-repository.js';
 import { createCourtsRepository } from './courts-repository.js';
 import { createJournalRepository } from './journal-repository.js';
 import { createOutboxRepository } from './outbox-repository.js';
+import { createPasswordRepository } from './password-repository.js';
 import { createSessionsRepository } from './sessions-repository.js';
 
 /** Every repository over one database handle; statements are prepared once, here. */
@@ -16,6 +19,9 @@ export function createRepositories(db: DB) {
     sessions: createSessionsRepository(db),
     journal: createJournalRepository(db),
     outbox: createOutboxRepository(db),
+    billing: createBillingRepository(db),
+    cases: createCasesRepository(db),
+    passwords: createPasswordRepository(db),
     classes: createClassesRepository(db),
     admin: createAdminRepository(db),
   };

@@ -54,7 +54,7 @@ export function createSessionsRepository(db: DB) {
   const get = db.prepare<[string], SessionRow>('SELECT * FROM sessions WHERE token = ?');
   const end = db.prepare<[number, string]>('UPDATE sessions SET ended_at = ? WHERE token = ? AND ended_at IS NULL');
   const setClientCode = db.prepare<[string, string]>('UPDATE sessions SET client_code = ? WHERE token = ?');
-  const purge = db.prepare<[number]>('DELETE FROM sessions WHERE expires_at < ? OR ended_at IS NOT NULL');
+  const purge = db.prepare<[number, number]>('DELETE FROM sessions WHERE expires_at < ? OR ended_at < ?');
 
   const putPending = db.prepare<[string, number, string, string, string, string, number]>(
     `INSERT OR REPLACE INTO pending_logins (jsessionid, pacer_account_id, step, client_code, psc_court_id, app_url, created_at)
@@ -78,7 +78,8 @@ export function createSessionsRepository(db: DB) {
     },
     end: (token: string, now: number): boolean => end.run(now, token).changes === 1,
     setClientCode: (token: string, code: string) => setClientCode.run(code, token),
-    purgeBefore: (now: number) => purge.run(now).changes,
+    /** Forgets sessions that expired or ended before `before`. */
+    purgeBefore: (before: number) => purge.run(before, before).changes,
 
     putPending: (p: PendingLogin) =>
       putPending.run(p.jsessionid, p.pacerAccountId, p.step, p.clientCode, p.pscCourtId, p.appUrl, p.createdAt),

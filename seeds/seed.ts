@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { DB } from '../db/database.js';
 import { hashPassword } from '../server/domain/passwords.js';
 import { SEEDS_DIR } from '../server/paths.js';
+import { insertSeedCases, parseSeedCases, type SeedCase } from './seed-cases.js';
 
 /**
  * The seed format (documented in the README): courts, PACER accounts and CM/ECF accounts as data.
@@ -46,6 +47,7 @@ export interface Seed {
   courts: SeedCourt[];
   pacerAccounts: SeedPacerAccount[];
   ecfAccounts: SeedEcfAccount[];
+  cases: SeedCase[];
 }
 
 export class SeedError extends Error {
@@ -196,7 +198,10 @@ export function parseSeed(data: unknown, file: string): Seed {
       linkedTo,
     };
   });
-  return { courts, pacerAccounts, ecfAccounts };
+  const cases = parseSeedCases(root['cases'], courtCodes, (entry, field, problem) => {
+    throw new SeedError(file, entry, field, problem);
+  });
+  return { courts, pacerAccounts, ecfAccounts, cases };
 }
 
 export function loadSeedFile(file: string): Seed {
@@ -253,6 +258,7 @@ export function createSeeder(seed: Seed, hashCost: number): Seeder {
       const linked = a.linkedTo ? (ids.get(a.linkedTo.toLowerCase()) ?? null) : null;
       ecf.run(a.court, a.login, ecfHashes[i], a.firstName, a.lastName, a.barNumber, a.email, linked, linked ? now : null);
     });
+    insertSeedCases(db, seed.cases);
   }
 
   const TABLES = ['billing', 'outbox', 'journal', 'pending_logins', 'sessions', 'ecf_accounts', 'pacer_accounts', 'courts'];

@@ -8,10 +8,12 @@ import { BUILT_IN_SEED, createSeeder, loadSeedFile, type Seed } from '../seeds/s
 import { ConfigError, type Config } from './config.js';
 import { RequestLogController, loggerOptions } from './logging.js';
 import adminRoutes from './admin/admin-routes.js';
-import loginRoutes from './cso/login-routes.js';
+import loginRoutes, { PENDING_MAX_AGE_MS } from './cso/login-routes.js';
 import csoInfoRoutes from './cso/info-routes.js';
+import csoAuthRoutes from './cso/cso-auth-routes.js';
 import { VirtualClock } from './domain/clock.js';
 import ecfRoutes from './ecf/ecf-routes.js';
+import faultsPlugin from './plugins/faults.js';
 import sessionsPlugin from './plugins/sessions.js';
 import sitePlugin from './plugins/site.js';
 import viewsPlugin from './plugins/views.js';
@@ -84,6 +86,17 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('seeder', seeder);
   app.decorate('secret', loadSecret(db));
   app.decorate('adminToken', deps.adminToken !== undefined ? deps.adminToken : config.adminToken);
+
+  // Housekeeping: forget logins abandoned at a dialog, and sessions over a day past their end,
+  // so a long-running sandbox does not grow without bound.
+  const repos = app.repos;
+  const sweep = setInterval(() => {
+    const now = clock.now();
+    repos.sessions.purgePendingBefore(now - PENDING_MAX_AGE_MS);
+    repos.sessions.purgeBefore(now - 24 * 3600 * 1000);
+  }, 60_000);
+  sweep.unref();
+  app.addHook('onClose', async () => clearInterval(sweep));
   if (ownsDb) app.addHook('onClose', async () => db.close());
 
   await app.register(cookie);
@@ -91,6 +104,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   await app.register(viewsPlugin);
   await app.register(sitePlugin);
   await app.register(sessionsPlugin);
+  await app.register(faultsPlugin);
 
   // Defence headers on every answer: no framing by other sites, no MIME sniffing.
   app.addHook('onSend', async (_request, reply) => {
@@ -99,12 +113,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     reply.header('Referrer-Policy', 'same-origin');
   });
 
-  await app.register(staticRoutes);
-  await app.register(loginRoutes);
-  await app.register(csoInfoRoutes);
-  await app.register(ecfRoutes);
-  await app.register(adminRoutes, { prefix: '/__admin' });
-
+  // Set before the route modules register: each module keeps the handlers in force when it loads.
   app.setNotFoundHandler((request, reply) => reply.page('errors/not-found', {}, 404));
 
   // Never a stack trace: 4xx problems (bad body, wrong content type, too large) get a page
@@ -123,6 +132,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
             : 'The server could not complete the request. Please try again.';
     return reply.page('errors/error', { heading: status < 500 ? 'Bad Request' : 'Error', message }, status);
   });
+
+  await app.register(staticRoutes);
+  await app.register(loginRoutes);
+  await app.register(csoInfoRoutes);
+  await app.register(csoAuthRoutes);
+  await app.register(ecfRoutes);
+  await app.register(adminRoutes, { prefix: '/__admin' });
 
   return app;
 }

@@ -1,3 +1,5 @@
+import { parseFaultSetting, type Fault } from './domain/faults.js';
+
 /**
  * Every setting the mock reads, in one schema. Validated once at start, frozen, and passed in:
  * nothing else in the code reads process.env.
@@ -17,6 +19,11 @@ export interface Config {
   readonly sessionTtl: number;
   readonly logLevel: LogLevel;
   readonly passwordHashCost: number;
+  readonly faults: readonly Fault[];
+  /** Port of the TLS listener; null when TLS is off. */
+  readonly tlsPort: number | null;
+  readonly tlsCert: string | null;
+  readonly tlsKey: string | null;
 }
 
 export class ConfigError extends Error {
@@ -141,6 +148,43 @@ export const SETTINGS: readonly Setting<unknown>[] = [
     description: 'scrypt cost of stored password hashes. The sandbox default (2^10) is cheap on purpose; production PACER is not.',
     parse: integer(4, 20),
   },
+  {
+    name: 'FAULTS',
+    key: 'faults',
+    default: '',
+    accepts: 'a comma-separated list of NAME or NAME=value (see the README faults table); empty for none',
+    description: 'Named faults switched on from the start (the same as PUT /__admin/faults).',
+    // A typo here would silently test the happy path, so the start stops with the exact problem.
+    parse: (raw) => {
+      const r = parseFaultSetting(raw);
+      if (!r.ok) throw new ConfigError('FAULTS', `${r.error}`);
+      return r.value;
+    },
+  },
+  {
+    name: 'TLS_PORT',
+    key: 'tlsPort',
+    default: '8443',
+    accepts: 'a TCP port, 0-65535 (0 picks a free one), or off',
+    description: 'Port of the HTTPS listener beside the plain one (same app, same state); off for none.',
+    parse: (raw) => (/^(off|none|false|disabled?)$/i.test(raw.trim()) ? null : integer(0, 65535)(raw)),
+  },
+  {
+    name: 'TLS_CERT',
+    key: 'tlsCert',
+    default: '',
+    accepts: 'a path to a PEM certificate (chain); empty for a self-signed one',
+    description: 'Certificate of the HTTPS listener. Empty: a self-signed one for the CSO and court names, made on first start and kept beside the database.',
+    parse: optional,
+  },
+  {
+    name: 'TLS_KEY',
+    key: 'tlsKey',
+    default: '',
+    accepts: 'a path to the PEM private key of TLS_CERT; set both or neither',
+    description: 'Private key of TLS_CERT.',
+    parse: optional,
+  },
 ];
 
 /** Reads and validates the environment. Throws ConfigError naming the first bad variable. */
@@ -153,6 +197,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       throw new ConfigError(s.name, `${JSON.stringify(raw)} is not accepted; expected ${s.accepts}`);
     }
     out[s.key] = value;
+  }
+  if ((out['tlsCert'] === null) !== (out['tlsKey'] === null)) {
+    throw new ConfigError(out['tlsCert'] === null ? 'TLS_CERT' : 'TLS_KEY', 'TLS_CERT and TLS_KEY go together: set both or neither');
   }
   return Object.freeze(out as unknown as Config);
 }

@@ -4,6 +4,7 @@ import { decideAdminAccess } from './admin/admin-access.js';
 import { ConfigError, helpText, loadConfig, type Config } from './config.js';
 import { loggerOptions } from './logging.js';
 import { SeedError } from '../seeds/seed.js';
+import { addTlsListener, loadTlsMaterial, TlsError, type TlsListener } from './tls.js';
 
 /** How long SIGTERM waits for in-flight requests before giving up (Docker's own stop timeout is 10 s). */
 const SHUTDOWN_GRACE_MS = 8000;
@@ -40,9 +41,21 @@ async function main(): Promise<void> {
     throw err;
   }
 
-  // Graceful shutdown: app.close() stops accepting, lets in-flight requests finish (new ones on
-  // kept-alive connections get 503), then its onClose hooks close the database, which checkpoints
-  // the WAL into the main file. A stuck request cannot hold the process past the grace period.
+  // The HTTPS listener is wired before the app is ready, so closing the app closes it too.
+  let tls: TlsListener | null = null;
+  if (config.tlsPort !== null) {
+    try {
+      tls = addTlsListener(app, loadTlsMaterial(config, app.repos.courts.list().map((c) => c.code)));
+    } catch (err) {
+      if (err instanceof TlsError) fail(err.message);
+      throw err;
+    }
+  }
+
+  // Graceful shutdown: app.close() stops accepting (both listeners), lets in-flight requests
+  // finish (new ones on kept-alive connections get 503), then its onClose hooks close the
+  // database, which checkpoints the WAL into the main file. A stuck request cannot hold the
+  // process past the grace period.
   let closing = false;
   const shutdown = (signal: string) => {
     if (closing) return;
@@ -63,15 +76,21 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
   process.on('SIGINT', () => shutdown('SIGINT'));
 
-  try {
-    await app.listen({ port: config.port, host: config.host });
-  } catch (err) {
-    await app.close().catch(() => undefined);
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EADDRINUSE') fail(`PORT: ${config.port} is already in use on ${config.host}`);
-    if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') fail(`HOST: ${JSON.stringify(config.host)} is not an interface of this machine`);
-    throw err;
-  }
+  // A port in use or a host that is not ours is a setting problem: one line naming the variable.
+  const listenOrFail = async (variable: string, port: number, listen: () => Promise<unknown>) => {
+    try {
+      await listen();
+    } catch (err) {
+      await app.close().catch(() => undefined);
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'EADDRINUSE') fail(`${variable}: ${port} is already in use on ${config.host}`);
+      if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND') fail(`HOST: ${JSON.stringify(config.host)} is not an interface of this machine`);
+      throw err;
+    }
+  };
+  await listenOrFail('PORT', config.port, () => app.listen({ port: config.port, host: config.host }));
+  const tlsPort = config.tlsPort;
+  if (tls && tlsPort !== null) await listenOrFail('TLS_PORT', tlsPort, () => tls.listen(tlsPort, config.host));
   if (access.generated) {
     // Printed once, on stderr (docker logs shows it), never written to the JSON log.
     process.stderr.write(

@@ -171,14 +171,14 @@ describe('OpenAPI', () => {
     const doc = (await call('GET', '/__admin/openapi.json')).body as { openapi: string; paths: Record<string, Record<string, unknown>> };
     expect(doc.openapi).toBe('3.1.0');
     const documented = Object.entries(doc.paths).flatMap(([p, item]) =>
-      ['get', 'post', 'patch', 'delete'].filter((m) => item[m]).map((m) => `${m.toUpperCase()} /__admin${p}`),
+      ['get', 'post', 'put', 'patch', 'delete'].filter((m) => item[m]).map((m) => `${m.toUpperCase()} /__admin${p}`),
     );
     // Everything documented is a registered route.
     for (const op of documented) {
       const [method, url] = op.split(' ') as ['GET', string];
       expect(app.hasRoute({ method, url: url.replace(/\{(\w+)\}/g, ':$1') }), op).toBe(true);
     }
-    for (const path of ['/health', '/reset', '/courts', '/accounts/pacer', '/accounts/pacer/{username}', '/accounts/ecf', '/accounts/ecf/{court}/{login}', '/links', '/links/{court}/{login}', '/sessions', '/sessions/{token}', '/journal', '/outbox', '/openapi.json']) {
+    for (const path of ['/health', '/reset', '/courts', '/accounts/pacer', '/accounts/pacer/{username}', '/accounts/ecf', '/accounts/ecf/{court}/{login}', '/links', '/links/{court}/{login}', '/sessions', '/sessions/{token}', '/journal', '/outbox', '/faults', '/clock', '/openapi.json']) {
       expect(Object.keys(doc.paths)).toContain(path);
     }
     for (const op of documented.filter((o) => o.startsWith('GET ') && !o.includes('{'))) {

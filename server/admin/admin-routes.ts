@@ -1,9 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import accountsAdminRoutes from './accounts-admin-routes.js';
 import { crossSite, hasBearer } from './admin-auth.js';
+import clockRoutes from './clock-routes.js';
 import { jsonErrors, sendError } from './admin-http.js';
 import courtsAdminRoutes from './courts-admin-routes.js';
 import dashboardRoutes from './dashboard-routes.js';
+import faultsRoutes from './faults-routes.js';
 import journalAdminRoutes from './journal-admin-routes.js';
 import linksAdminRoutes from './links-admin-routes.js';
 import { openApiDocument } from './openapi.js';
@@ -60,6 +62,8 @@ export default async function adminRoutes(app: FastifyInstance) {
     await secured.register(sessionsAdminRoutes);
     await secured.register(journalAdminRoutes);
     await secured.register(outboxAdminRoutes);
+    await secured.register(faultsRoutes);
+    await secured.register(clockRoutes);
   });
 
   await app.register(dashboardRoutes);

@@ -152,6 +152,25 @@ export function openApiDocument() {
         },
         delete: { summary: 'Empty the outbox', responses: { ...NO_CONTENT, ...ERR } },
       },
+      '/faults': {
+        get: { summary: 'Active faults and the known fault names', responses: { '200': json(ref('Faults'), 'Faults.'), ...ERR } },
+        put: {
+          summary: 'Replace the set of active faults',
+          description: 'Names and values as in FAULTS, e.g. ["MAINTENANCE", "LATENCY=200-800", "THROTTLE=5/min"]; an empty list clears them. See the README table of faults.',
+          requestBody: body({ type: 'object', required: ['faults'], properties: { faults: { type: 'array', items: str('NAME or NAME=value') } } }),
+          responses: { '200': json(ref('Faults'), 'The new set.'), ...ERR },
+        },
+        delete: { summary: 'Clear every fault', responses: { '200': json(ref('Faults'), 'No faults.'), ...ERR } },
+      },
+      '/clock': {
+        get: { summary: 'The virtual clock', responses: { '200': json(ref('Clock'), 'Now, and whether it has been moved.'), ...ERR } },
+        post: {
+          summary: 'Move the virtual clock',
+          description: 'Exactly one of advanceSeconds (negative: back), set (ISO-8601) or reset: true (back to real time).',
+          requestBody: body({ type: 'object', properties: { advanceSeconds: { type: 'number' }, set: str('ISO-8601 date or date-time'), reset: { const: true } } }),
+          responses: { '200': json(ref('Clock'), 'The clock after the change.'), ...ERR },
+        },
+      },
       '/openapi.json': { get: { summary: 'This document', responses: { '200': { description: 'OpenAPI 3.1' }, ...ERR } } },
     },
     components: {
@@ -180,6 +199,8 @@ export function openApiDocument() {
         Link: { type: 'object', properties: { court: str(), login: str(), username: str(), linkedAt: time() } },
         Session: { type: 'object', properties: { token: str(), username: str(), clientCode: str(), createdAt: time(), expiresAt: time(), endedAt: time(), active: bool() } },
         JournalEntry: { type: 'object', properties: { id: { type: 'integer' }, at: time(), actor: str(), host: str(), action: str(), outcome: str(), detail: str() } },
+        Faults: { type: 'object', properties: { faults: { type: 'array', items: str() }, known: { type: 'array', items: str() } } },
+        Clock: { type: 'object', properties: { now: time(), virtual: bool() } },
         Email: { type: 'object', properties: { id: { type: 'integer' }, at: time(), to: str(), subject: str(), body: str() } },
       },
     },

@@ -2,8 +2,11 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PacerAccount } from '../../db/accounts-repository.js';
 import { field, has } from '../domain/form-fields.js';
 import { safeAppUrl } from '../domain/hosts.js';
-import { checkCredentials, clientCodeProblem, TEXT, type CredentialDeps } from '../domain/login-rules.js';
-import { nextStep, stepForBody } from './login-steps.js';
+import { checkCredentials, clientCodeProblem, TEXT } from '../domain/login-rules.js';
+import { acceptMultipartForms } from '../multipart-forms.js';
+import { credentialDeps } from './credential-deps.js';
+import { nextStep, stepForBody, stepNamed } from './login-steps.js';
+import { isPartialRequest, partialRedirect, partialUpdates, VIEW_STATE_ID } from './partial-response.js';
 import type { LoginStep, Message, StepContext } from './steps/step.js';
 import { newJSessionId, sign, signatureMatches } from '../domain/tokens.js';
 
@@ -16,16 +19,20 @@ import { newJSessionId, sign, signatureMatches } from '../domain/tokens.js';
  * | state            | form posted | outcome                                                  |
  * |------------------|-------------|----------------------------------------------------------|
  * | (none)           | loginForm   | bad input / credentials: page again with the message     |
- * |                  |             | good: next dialog of stepsAfterPassword, or the session  |
+ * |                  |             | good: the first dialog of LOGIN_STEPS that applies, or   |
+ * |                  |             | the session                                              |
  * | <step> (dialog)  | step.form   | the step decides: dialog again, next step, or session;   |
  * |                  |             | the steps and their order are in login-steps.ts          |
  * | any              | (no cookie) | page again with the cookie error, nobody logged in       |
+ *
+ * Each answer is the page (a 302 on success) or, for the PrimeFaces AJAX variant of the same POST,
+ * the same parts as a partial-response (partial-response.ts); renderLogin and redirectTo choose.
  */
 
 export const JSESSIONID = 'JSESSIONID';
 const JSESSIONID_RE = /^[0-9A-F]{32}$/;
 /** A login left at a dialog longer than this starts over (invented: 15 minutes). */
-const PENDING_MAX_AGE_MS = 15 * 60 * 1000;
+export const PENDING_MAX_AGE_MS = 15 * 60 * 1000;
 
 export interface LoginPageState {
   pscCourtId: string;
@@ -52,14 +59,8 @@ export default async function loginRoutes(app: FastifyInstance) {
     if (request.site.kind === 'court') return reply.page('errors/not-found', {}, 404);
   });
 
-  const credentialDeps: CredentialDeps = {
-    accounts: repos.accounts,
-    journal: repos.journal,
-    now: () => app.clock.now(),
-    lockoutThreshold: config.lockoutThreshold,
-    lockoutSeconds: config.lockoutSeconds,
-    hashCost: config.passwordHashCost,
-  };
+  const deps = credentialDeps(app);
+  await acceptMultipartForms(app);
 
   const viewStateFor = (jsessionid: string) => sign(app.secret, 'ViewState', jsessionid);
 
@@ -95,23 +96,37 @@ export default async function loginRoutes(app: FastifyInstance) {
     return court ? `${request.site.courtOrigin(court.code)}/` : '/';
   }
 
+  /** The login page (and the dialog over it, if any); for an AJAX POST the same parts as a partial-response. */
   function renderLogin(reply: FastifyReply, jsessionid: string, state: LoginPageState) {
     const action = `/csologin/login.jsf?pscCourtId=${encodeURIComponent(state.pscCourtId)}&appurl=${encodeURIComponent(state.appurl)}`;
     const court = courtFor(state.pscCourtId);
-    return reply
-      .header('Cache-Control', 'no-store')
-      .page('cso/login', {
-        action,
-        viewState: viewStateFor(jsessionid),
-        court,
-        username: state.username ?? '',
-        clientCode: state.clientCode ?? '',
-        messages: state.messages ?? [],
-        dialog: state.dialog ?? null,
-        dialogMessages: state.dialogMessages ?? [],
-        dialogData: state.dialogData ?? {},
-        text: TEXT,
-      });
+    const data = {
+      action,
+      viewState: viewStateFor(jsessionid),
+      court,
+      username: state.username ?? '',
+      clientCode: state.clientCode ?? '',
+      messages: state.messages ?? [],
+      dialog: state.dialog ?? null,
+      dialogMessages: state.dialogMessages ?? [],
+      dialogData: state.dialogData ?? {},
+      text: TEXT,
+    };
+    reply.header('Cache-Control', 'no-store');
+    if (!isPartialRequest(reply.request)) return reply.page('cso/login', data);
+    const it = { site: reply.request.site, ...data };
+    const updates = [{ id: 'loginForm', html: app.renderView('cso/login-form', it) }];
+    const step = state.dialog ? stepNamed(state.dialog) : undefined;
+    if (step) updates.push({ id: step.dialogId, html: app.renderView(`cso/dialogs/${step.name}`, it) });
+    updates.push({ id: VIEW_STATE_ID, html: data.viewState });
+    return reply.type('text/xml; charset=utf-8').send(partialUpdates(updates));
+  }
+
+  /** A 302 for the page; the same target as a partial-response redirect for the AJAX variant. */
+  function redirectTo(request: FastifyRequest, reply: FastifyReply, url: string) {
+    reply.header('Cache-Control', 'no-store');
+    if (isPartialRequest(request)) return reply.type('text/xml; charset=utf-8').send(partialRedirect(url));
+    return reply.redirect(url, 302);
   }
 
   const hostOf = (request: FastifyRequest) => request.headers.host ?? '';
@@ -123,7 +138,7 @@ export default async function loginRoutes(app: FastifyInstance) {
     app.sessions.setLoginCookies(request, reply, token, account, clientCode);
     const target =
       safeAppUrl(appurl, request.site.host, (code) => repos.courts.byCode(code) !== undefined) ?? courtHome(request, pscCourtId);
-    return reply.header('Cache-Control', 'no-store').redirect(target, 302);
+    return redirectTo(request, reply, target);
   }
 
   /** Moves a logged-in-by-password account to its next dialog (after `after`), or finishes the login. */
@@ -166,7 +181,7 @@ export default async function loginRoutes(app: FastifyInstance) {
     const appurl = q.appurl || field(body, 'appurl', 2048);
     const host = hostOf(request);
 
-    if (has(body, 'loginForm:btnCancel')) return reply.redirect(courtHome(request, pscCourtId), 302);
+    if (has(body, 'loginForm:btnCancel')) return redirectTo(request, reply, courtHome(request, pscCourtId));
 
     // The cookie requirement: the ViewState must belong to the JSESSIONID cookie sent back.
     const sent = sentJSessionId(request);
@@ -208,7 +223,7 @@ export default async function loginRoutes(app: FastifyInstance) {
     const codeProblem = clientCodeProblem(clientCode);
     if (codeProblem) return again(codeProblem);
 
-    const outcome = await checkCredentials(credentialDeps, username, password, host, 'screen');
+    const outcome = await checkCredentials(deps, username, password, host, 'screen');
     switch (outcome.kind) {
       case 'empty':
         return again(TEXT.required(outcome.field));

@@ -1,4 +1,7 @@
 import type { PacerAccount } from '../../db/accounts-repository.js';
+import { inactiveStep } from './steps/inactive-step.js';
+import { mfaStep } from './steps/mfa-step.js';
+import { passwordUpdateStep } from './steps/password-update-step.js';
 import { redactionStep } from './steps/redaction-step.js';
 import type { LoginStep, StepContext } from './steps/step.js';
 
@@ -6,7 +9,9 @@ import type { LoginStep, StepContext } from './steps/step.js';
  * The screen login after the password, as a table: every step in the order the real CSO shows
  * them. A login passes through the steps whose `applies` is true for the account.
  */
-export const LOGIN_STEPS: readonly LoginStep[] = [redactionStep];
+// MFA first: nothing about the account (its status, its filer duty) shows before the second factor.
+// The 180-day password prompt comes last, once the user has passed every other check.
+export const LOGIN_STEPS: readonly LoginStep[] = [mfaStep, inactiveStep, redactionStep, passwordUpdateStep];
 
 export function stepNamed(name: string): LoginStep | undefined {
   return LOGIN_STEPS.find((s) => s.name === name);

@@ -1,8 +1,10 @@
 import { randomInt } from 'node:crypto';
+import { passwordProblems, type PasswordOwner } from './password-rules.js';
 
 /**
  * Logins for a training class: names from the class name and the trainee's number, passwords
- * that meet PACER's 2025 password standard (FIDELITY §7), so a trainee sees realistic ones.
+ * that meet PACER's 2025 password standard (FIDELITY §7, checked by password-rules.ts), so a
+ * trainee sees realistic ones.
  *
  *   class "mar26", trainee 7 of 20:  PACER username  mar26-07     CM/ECF login  mar26ecf07
  *
@@ -36,26 +38,6 @@ export function traineeIdentity(className: string, number: number, classSize: nu
   };
 }
 
-/**
- * Fidelity (real, FIDELITY §7): 14-45 characters, at least one lower-case, one upper-case and one
- * special character, no part of the user's name, username or email. Returns the rules broken.
- * "Part" is read as any run of three or more letters or digits from those fields.
- */
-export function passwordStandardProblems(password: string, user: { username: string; firstName: string; lastName: string; email: string }): string[] {
-  const problems: string[] = [];
-  if (password.length < 14 || password.length > 45) problems.push('must be 14-45 characters');
-  if (!/[a-z]/.test(password)) problems.push('needs a lower-case letter');
-  if (!/[A-Z]/.test(password)) problems.push('needs an upper-case letter');
-  if (!/[^A-Za-z0-9]/.test(password)) problems.push('needs a special character');
-  const lower = password.toLowerCase();
-  const parts = [user.username, user.firstName, user.lastName, user.email]
-    .flatMap((s) => s.toLowerCase().split(/[^a-z0-9]+/))
-    .filter((p) => p.length >= 3);
-  const found = parts.find((p) => lower.includes(p));
-  if (found) problems.push(`must not contain "${found}" from the name, username or email`);
-  return problems;
-}
-
 /** Easy to read aloud and type from a card: no look-alike pairs such as O/0 or l/1 in the words. */
 const WORDS = [
   'Amber', 'Aspen', 'Birch', 'Brisk', 'Cedar', 'Comet', 'Coral', 'Crisp', 'Delta', 'Ember', 'Fable', 'Fern',
@@ -65,13 +47,16 @@ const WORDS = [
 ];
 const SPECIALS = ['!', '#', '$', '%', '&', '*', '?', '@'];
 
-/** Word-Word-NNNN plus a special character: 16-22 characters, e.g. "Cedar-Harbor-4821!". */
-export function traineePassword(user: { username: string; firstName: string; lastName: string; email: string }): string {
+/**
+ * Word-Word-NNNN plus a special character: 16-22 characters, e.g. "Cedar-Harbor-4821!". Drawn
+ * again until it meets the standard for this owner (a class named "river" rules out River).
+ */
+export function traineePassword(user: PasswordOwner): string {
   for (;;) {
     const a = WORDS[randomInt(WORDS.length)] ?? 'Cedar';
     const b = WORDS[randomInt(WORDS.length)] ?? 'Harbor';
     const digits = String(randomInt(1000, 10000));
     const password = `${a}-${b}-${digits}${SPECIALS[randomInt(SPECIALS.length)] ?? '!'}`;
-    if (a !== b && passwordStandardProblems(password, user).length === 0) return password;
+    if (a !== b && passwordProblems(password, user).length === 0) return password;
   }
 }

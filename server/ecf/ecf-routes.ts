@@ -1,9 +1,13 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Court } from '../../db/courts-repository.js';
 import { rawQuery } from '../domain/form-fields.js';
+import { clientCodeProblem } from '../domain/login-rules.js';
+import { acceptMultipartForms } from '../multipart-forms.js';
 import { courtPage, menuVariant } from './court-context.js';
+import billingRoutes from './billing-routes.js';
 import clientCodeRoutes from './client-code-routes.js';
 import linkAccountRoutes from './link-account-routes.js';
+import queryRoutes from './query-routes.js';
 
 /**
  * A court's CM/ECF host (FIDELITY §5): the landing page, login.pl, the main page and the menus.
@@ -12,6 +16,8 @@ import linkAccountRoutes from './link-account-routes.js';
  */
 export default async function ecfRoutes(app: FastifyInstance) {
   app.decorateRequest('ecf', null as never);
+  // Fidelity: real clients post CM/ECF forms as multipart/form-data.
+  await acceptMultipartForms(app);
 
   // Fidelity: court paths answer on court hosts and on "any" host, not on the CSO host.
   app.addHook('onRequest', async (request, reply) => {
@@ -55,7 +61,14 @@ export default async function ecfRoutes(app: FastifyInstance) {
     const active = app.sessions.fromRequest(request);
     const court = request.site.court;
     if (!active || !court) return false;
-    request.ecf = { ...active, court, variant: menuVariant(app, court, active.account.id) };
+    // Fidelity: clients set PacerClientCode themselves (it is how an API login carries a client
+    // code to the courts); when the cookie is there, it is the code this page shows and bills to.
+    const cookieCode = request.cookies['PacerClientCode'];
+    const session =
+      cookieCode !== undefined && cookieCode !== active.session.clientCode && clientCodeProblem(cookieCode) === null
+        ? { ...active.session, clientCode: cookieCode }
+        : active.session;
+    request.ecf = { ...active, session, court, variant: menuVariant(app, court, active.account.id) };
     return true;
   }
 
@@ -90,7 +103,6 @@ export default async function ecfRoutes(app: FastifyInstance) {
       }
     });
 
-    secured.get('/cgi-bin/iquery.pl', async (request, reply) => courtPage(reply, request, 'ecf/iquery'));
     secured.get('/cgi-bin/Help.pl', async (request, reply) => courtPage(reply, request, 'ecf/help'));
     secured.get('/cgi-bin/MaintainAccount.pl', async (request, reply) => {
       const linked = app.repos.accounts.ecfLinkedTo(request.ecf.court.code, request.ecf.account.id);
@@ -100,5 +112,7 @@ export default async function ecfRoutes(app: FastifyInstance) {
 
     await secured.register(linkAccountRoutes);
     await secured.register(clientCodeRoutes);
+    await secured.register(queryRoutes);
+    await secured.register(billingRoutes);
   });
 }

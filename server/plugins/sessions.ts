@@ -36,11 +36,18 @@ export default fp(
   async (app) => {
     const { sessions, accounts, journal } = app.repos;
 
-    /** Fidelity: the real CSO scopes its cookies to .uscourts.gov; elsewhere they are host-only. */
+    /**
+     * Fidelity: the real CSO scopes its cookies to .uscourts.gov; elsewhere they are host-only.
+     * Departure (invented): CSO and court hosts under `<name>.localhost` (e.g. pacer.login.uscourts.localhost
+     * and ecf.flsd.uscourts.localhost) get Domain=.<name>.localhost, so a browser can walk the journey
+     * across the split hosts on loopback exactly as it does across .uscourts.gov. A bare `.localhost`
+     * suffix cannot carry a domain cookie (browsers refuse a top-level domain), so those stay host-only.
+     */
     function cookieOptions(request: FastifyRequest, httpOnly = true): CookieOptions {
-      const h = request.site.host.hostname;
+      const { hostname, target } = request.site.host;
       const opts: CookieOptions = { path: '/', httpOnly, sameSite: 'lax', secure: request.site.scheme === 'https' };
-      if (h.endsWith('.uscourts.gov')) opts.domain = '.uscourts.gov';
+      if (hostname.endsWith('.uscourts.gov')) opts.domain = '.uscourts.gov';
+      else if (target.kind !== 'any' && /^[a-z0-9-]+(\.[a-z0-9-]+)*\.localhost$/.test(target.suffix)) opts.domain = `.${target.suffix}`;
       return opts;
     }
 

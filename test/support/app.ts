@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { openDatabase } from '../../db/database.js';
 import { buildApp, type AppDeps } from '../../server/app.js';
 import { testConfig, type Config } from '../../server/config.js';
+import { addTlsListener, loadTlsMaterial, type TlsMaterial } from '../../server/tls.js';
 import { Browser } from './browser.js';
 
 export const PACER_PASSWORD = 'Sandbox!Pacer2026';
@@ -19,9 +20,24 @@ export async function makeApp(overrides: Partial<Config> = {}, deps: AppDeps = {
   return app;
 }
 
-/** The app listening on a real loopback socket, and a browser pointed at it. */
-export async function serve(app: FastifyInstance): Promise<{ port: number; base: string; browser: () => Browser }> {
+let tlsMaterial: TlsMaterial | undefined;
+/** One self-signed certificate per test file (making one costs a few hundred milliseconds). */
+function testTlsMaterial(app: FastifyInstance): TlsMaterial {
+  tlsMaterial ??= loadTlsMaterial(app.config, app.repos.courts.list().map((c) => c.code));
+  return tlsMaterial;
+}
+
+/**
+ * The app listening on a real loopback socket, and a browser pointed at it. With `tls`, the
+ * HTTPS listener too (server/tls.ts, as main.ts wires it); its port is `tlsPort`.
+ */
+export async function serve(
+  app: FastifyInstance,
+  opts: { tls?: boolean } = {},
+): Promise<{ port: number; tlsPort: number | undefined; base: string; browser: () => Browser }> {
+  const tls = opts.tls ? addTlsListener(app, testTlsMaterial(app)) : null;
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as AddressInfo).port;
-  return { port, base: `http://localhost:${port}`, browser: () => new Browser(port) };
+  const tlsPort = tls ? await tls.listen(0, '127.0.0.1') : undefined;
+  return { port, tlsPort, base: `http://localhost:${port}`, browser: () => new Browser(port, tlsPort) };
 }

@@ -1,10 +1,12 @@
-import { request } from 'undici';
+import { Agent, request } from 'undici';
 
 /**
  * A small cookie-keeping HTTP client over undici, standing in for a person's browser in the
  * whole-journey tests: it keeps cookies per host (honouring Domain and Path), follows redirects
  * when asked, and posts forms. Requests go to 127.0.0.1 with the Host header of the URL, so
- * names like ecf.flsd.uscourts.gov reach the mock without DNS.
+ * names like ecf.flsd.uscourts.gov reach the mock without DNS. https:// URLs go to the TLS
+ * listener (when the browser was given its port) without verifying the certificate, as real
+ * PACER clients do.
  */
 interface StoredCookie {
   name: string;
@@ -26,7 +28,20 @@ export class Browser {
   readonly cookies: StoredCookie[] = [];
   acceptCookies = true;
 
-  constructor(private readonly port: number) {}
+  private insecure: Agent | undefined;
+
+  constructor(
+    private readonly port: number,
+    private readonly tlsPort?: number,
+  ) {}
+
+  /** Where a URL's request really goes: the loopback listener for its scheme. */
+  private target(url: URL): { origin: string; dispatcher?: Agent } {
+    if (url.protocol !== 'https:') return { origin: `http://127.0.0.1:${this.port}` };
+    if (this.tlsPort === undefined) throw new Error('this browser has no TLS port');
+    this.insecure ??= new Agent({ connect: { rejectUnauthorized: false } });
+    return { origin: `https://127.0.0.1:${this.tlsPort}`, dispatcher: this.insecure };
+  }
 
   private cookieHeader(url: URL): string {
     const host = url.hostname.toLowerCase();
@@ -77,10 +92,12 @@ export class Browser {
       const cookie = this.cookieHeader(url);
       if (cookie) headers['cookie'] = cookie;
       if (body !== undefined && opts.form) headers['content-type'] = 'application/x-www-form-urlencoded';
-      const res = await request(`http://127.0.0.1:${this.port}${url.pathname}${url.search}`, {
+      const { origin, dispatcher } = this.target(url);
+      const res = await request(`${origin}${url.pathname}${url.search}`, {
         method: method as 'GET',
         headers,
         body,
+        ...(dispatcher ? { dispatcher } : {}),
       });
       const text = await res.body.text();
       const raw = res.headers['set-cookie'];

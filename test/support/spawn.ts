@@ -19,7 +19,7 @@ export function spawnServer(env: Record<string, string>, args: string[] = []): S
   const child = spawn(process.execPath, ['--import', 'tsx', join(PROJECT_ROOT, 'server', 'main.ts'), ...args], {
     cwd: PROJECT_ROOT,
     // A clean environment: only what the test gives, plus PATH for tsx.
-    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'silent', ...env },
+    env: { PATH: process.env['PATH'] ?? '', LOG_LEVEL: 'silent', TLS_PORT: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';

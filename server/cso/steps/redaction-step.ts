@@ -8,6 +8,7 @@ import type { LoginStep } from './step.js';
  */
 export const redactionStep: LoginStep = {
   name: 'redaction',
+  dialogId: 'redactionConfirmation',
   form: 'regmsg',
   applies: (account) => account.filer,
   submit(body, account, { app, request, now }) {

@@ -28,6 +28,8 @@ export type StepResult =
 export interface LoginStep {
   /** Also the template name: views/cso/dialogs/<name>.eta. */
   readonly name: string;
+  /** The id of the dialog's outer element: the AJAX variant sends the dialog as an update of it. */
+  readonly dialogId: string;
   /** The JSF form id whose hidden field identifies this step's POST. */
   readonly form: string;
   /** Whether this account passes through the step at this login. */

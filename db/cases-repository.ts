@@ -1,0 +1,65 @@
+import type { DB } from './database.js';
+
+export interface CaseParty {
+  lastName: string;
+  firstName: string;
+  role: string;
+}
+
+export interface CourtCase {
+  id: number;
+  court: string;
+  caseNumber: string;
+  title: string;
+  natureOfSuit: string;
+  /** YYYY-MM-DD */
+  filedOn: string;
+  closedOn: string | null;
+  parties: CaseParty[];
+}
+
+interface CaseRow {
+  id: number;
+  court: string;
+  case_number: string;
+  title: string;
+  nature_of_suit: string;
+  filed_on: string;
+  closed_on: string | null;
+}
+
+interface PartyRow {
+  case_id: number;
+  last_name: string;
+  first_name: string;
+  role: string;
+}
+
+export function createCasesRepository(db: DB) {
+  const cases = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE court = ? ORDER BY case_number');
+  const parties = db.prepare<[string], PartyRow>(
+    'SELECT p.case_id, p.last_name, p.first_name, p.role FROM case_parties p JOIN cases c ON c.id = p.case_id WHERE c.court = ? ORDER BY p.id',
+  );
+  return {
+    /** A court's whole (small, seeded) case list with parties; Query filters it in memory. */
+    forCourt: (court: string): CourtCase[] => {
+      const byCase = new Map<number, CaseParty[]>();
+      for (const p of parties.all(court)) {
+        const list = byCase.get(p.case_id) ?? [];
+        list.push({ lastName: p.last_name, firstName: p.first_name, role: p.role });
+        byCase.set(p.case_id, list);
+      }
+      return cases.all(court).map((c) => ({
+        id: c.id,
+        court: c.court,
+        caseNumber: c.case_number,
+        title: c.title,
+        natureOfSuit: c.nature_of_suit,
+        filedOn: c.filed_on,
+        closedOn: c.closed_on,
+        parties: byCase.get(c.id) ?? [],
+      }));
+    },
+  };
+}
+export type CasesRepository = ReturnType<typeof createCasesRepository>;

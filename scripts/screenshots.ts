@@ -1,0 +1,45 @@
+/**
+ * npm run screenshots: photographs the linking journey for docs/walkthrough.md.
+ *
+ * It serves the mock on a fresh in-memory database (the sandbox personas), walks the same
+ * browser journey the tests walk (test/support/browser-journey.ts) in Debian's chromium at
+ * 1280x800, and writes one viewport screenshot per step to docs/images/<step>.png. Run it after
+ * changing a page, look at the pictures, and commit them with the change.
+ */
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { makeApp, serve } from '../test/support/app.js';
+import { JOURNEY_STEPS, walkLinkingJourney } from '../test/support/browser-journey.js';
+import { CHROMIUM_PATH, chromiumInstalled, DESKTOP, launchChromium, newRecordedContext } from '../test/support/chromium.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const OUT = join(ROOT, 'docs', 'images');
+
+if (!chromiumInstalled()) {
+  console.error(`npm run screenshots needs Debian chromium at ${CHROMIUM_PATH}: apt-get install -y chromium`);
+  process.exit(1);
+}
+
+const app = await makeApp({ logLevel: 'silent' });
+const browser = await launchChromium();
+try {
+  const { base } = await serve(app);
+  const { page, context, foreign } = await newRecordedContext(browser, base, { viewport: DESKTOP, deviceScaleFactor: 1 });
+  mkdirSync(OUT, { recursive: true });
+  let count = 0;
+  await walkLinkingJourney(page, base, async (step) => {
+    const file = join(OUT, `${step}.png`);
+    // The caret blinks and would make the pictures differ from run to run.
+    writeFileSync(file, await page.screenshot({ type: 'png', caret: 'hide', animations: 'disabled' }));
+    const title = JOURNEY_STEPS.find((s) => s.id === step)?.title ?? '';
+    console.log(`${relative(ROOT, file)}  ${Math.round(statSync(file).size / 1024)} KB  ${title}`);
+    count++;
+  });
+  await context.close();
+  if (foreign().length) throw new Error(`requests left the machine: ${foreign().join(', ')}`);
+  console.log(`${count} screenshots written to ${relative(ROOT, OUT)}/`);
+} finally {
+  await browser.close();
+  await app.close();
+}

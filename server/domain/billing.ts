@@ -1,0 +1,112 @@
+import { formatUsDate } from './us-dates.js';
+
+/**
+ * PACER's fee arithmetic (FIDELITY §7, real): $0.10 per page, a document capped at $3.00
+ * (30 pages), and no bill for a quarter whose total is $30 or less. Everything is whole cents, so
+ * sums never pick up floating-point dust (0.10 + 0.20 is 30 cents, not 0.30000000000000004).
+ */
+export const CENTS_PER_PAGE = 10;
+export const DOCUMENT_CAP_PAGES = 30;
+export const DOCUMENT_CAP_CENTS = DOCUMENT_CAP_PAGES * CENTS_PER_PAGE;
+export const QUARTER_WAIVER_CENTS = 3000;
+/** Fidelity: for HTML reports and search results a billable page is 4,320 bytes of extracted text. */
+export const BYTES_PER_PAGE = 4320;
+
+const wholePages = (pages: number) => (Number.isFinite(pages) && pages > 0 ? Math.ceil(pages) : 0);
+
+/** A document (a PDF): per page, at most the cap. */
+export function documentCostCents(pages: number): number {
+  return Math.min(wholePages(pages), DOCUMENT_CAP_PAGES) * CENTS_PER_PAGE;
+}
+
+/** Search results and reports: per page with no cap (the cap is for documents; real). */
+export function searchCostCents(pages: number): number {
+  return wholePages(pages) * CENTS_PER_PAGE;
+}
+
+/** Billable pages of a result whose extracted text is `text`: at least one. */
+export function billablePagesForText(text: string): number {
+  return Math.max(1, Math.ceil(Buffer.byteLength(text, 'utf8') / BYTES_PER_PAGE));
+}
+
+/** Fidelity: the receipt writes "0.10" (no dollar sign). */
+export function dollars(cents: number): string {
+  const c = Math.round(cents);
+  const sign = c < 0 ? '-' : '';
+  const abs = Math.abs(c);
+  return `${sign}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+export function money(cents: number): string {
+  return `$${dollars(cents)}`;
+}
+
+export interface Transaction {
+  at: number;
+  court: string;
+  description: string;
+  searchCriteria: string;
+  pages: number;
+  costCents: number;
+  clientCode: string;
+}
+
+export type BillingSort = 'date' | 'client';
+
+/** By date; or by client code, then date (a blank client code sorts first). */
+export function sortTransactions<T extends Transaction>(list: readonly T[], sort: BillingSort): T[] {
+  const copy = [...list];
+  return copy.sort((a, b) => (sort === 'client' ? a.clientCode.localeCompare(b.clientCode, 'en') : 0) || a.at - b.at);
+}
+
+export interface Totals {
+  clientCode: string;
+  transactions: number;
+  pages: number;
+  costCents: number;
+}
+
+/** Totals per client code (sorted by code) and over all. */
+export function totalsByClientCode(list: readonly Transaction[]): { perClientCode: Totals[]; overall: Totals } {
+  const by = new Map<string, Totals>();
+  const overall: Totals = { clientCode: '', transactions: 0, pages: 0, costCents: 0 };
+  for (const t of list) {
+    const row = by.get(t.clientCode) ?? { clientCode: t.clientCode, transactions: 0, pages: 0, costCents: 0 };
+    for (const acc of [row, overall]) {
+      acc.transactions += 1;
+      acc.pages += t.pages;
+      acc.costCents += t.costCents;
+    }
+    by.set(t.clientCode, row);
+  }
+  const perClientCode = [...by.values()].sort((a, b) => a.clientCode.localeCompare(b.clientCode, 'en'));
+  return { perClientCode, overall };
+}
+
+export interface Quarter {
+  /** First instant of the quarter (UTC). */
+  start: number;
+  /** First instant of the next quarter. */
+  end: number;
+  label: string;
+}
+
+export function quarterOf(ms: number): Quarter {
+  const d = new Date(ms);
+  const q = Math.floor(d.getUTCMonth() / 3);
+  const start = Date.UTC(d.getUTCFullYear(), q * 3, 1);
+  const end = Date.UTC(d.getUTCFullYear(), q * 3 + 3, 1);
+  return { start, end, label: `${formatUsDate(start)} to ${formatUsDate(end - 1)}` };
+}
+
+/**
+ * The note under the history. Fidelity: fees are waived when a quarter's total is $30 or less
+ * (real); the sentences are ours.
+ */
+export function waiverNote(quarterCents: number, quarter: Quarter): { waived: boolean; text: string } {
+  const waived = quarterCents <= QUARTER_WAIVER_CENTS;
+  const total = `Your total for this quarter (${quarter.label}) is ${money(quarterCents)}`;
+  return waived
+    ? { waived, text: `${total}. Fees are waived when a quarter's total is $30 or less, so you will not be billed for this quarter.` }
+    : { waived, text: `${total}, more than $30. Fees are waived only when a quarter's total is $30 or less, so this quarter will be billed.` };
+}

@@ -61,3 +61,20 @@ describe('reset', () => {
     expect((await linkAccount(relink, base, 'attytest4')).result.body).toContain('is now linked to your CSO account.');
   });
 });
+
+describe('reset and the run-time knobs', () => {
+  it('puts the clock back to real time and the faults back to the start-up set', async () => {
+    app = await makeApp({ faults: [{ name: 'LATENCY', minMs: 1, maxMs: 1 }] });
+    const startFaults = (await app.inject({ url: '/__admin/faults' })).json();
+    await app.inject({ method: 'POST', url: '/__admin/clock', payload: { advanceSeconds: 86_400 * 200 } });
+    await app.inject({ method: 'PUT', url: '/__admin/faults', payload: { faults: ['MAINTENANCE'] } });
+    expect(Date.parse((await app.inject({ url: '/__admin/clock' })).json().now) - Date.now()).toBeGreaterThan(86_400_000 * 199);
+    expect((await app.inject({ url: '/cgi-bin/ShowIndex.pl' })).statusCode).toBe(503);
+
+    await app.inject({ method: 'POST', url: '/__admin/reset' });
+
+    expect(Math.abs(Date.parse((await app.inject({ url: '/__admin/clock' })).json().now) - Date.now())).toBeLessThan(60_000);
+    expect((await app.inject({ url: '/__admin/faults' })).json()).toEqual(startFaults);
+    expect((await app.inject({ url: '/cgi-bin/ShowIndex.pl' })).statusCode).toBe(200);
+  });
+});

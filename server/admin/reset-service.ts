@@ -9,12 +9,16 @@ export interface ResetResult {
 
 /**
  * Back to the seed state: every account, link, lockout, session, journal entry and email replaced
- * by the seed's, in one transaction. The seed's password hashes were made once at start, so this
+ * by the seed's, in one transaction; the clock back to real time and the faults back to the ones
+ * set at start (FAULTS), so a QA suite that resets between tests never inherits a moved clock or a
+ * MAINTENANCE left on by the test before. The seed's password hashes were made once at start, so this
  * is a few hundred inserts: cheap enough to call before every test. Training classes made by
  * the trainer CLI survive it, unlinked (see ClassesRepository.keepAcross).
  */
 export function resetToSeed(app: FastifyInstance): ResetResult {
   const started = process.hrtime.bigint();
+  app.clock.reset();
+  app.faults.set(app.config.faults);
   const traineesKept = app.repos.classes.keepAcross(() => app.seeder.reset(app.repos.db, app.clock.now()));
   const ms = Math.round((Number(process.hrtime.bigint() - started) / 1e6) * 100) / 100;
   app.log.info({ ms, traineesKept }, 'reset to seed state');

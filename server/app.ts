@@ -77,6 +77,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'SAMEORIGIN');
+    // The standard form of the same framing rule (X-Frame-Options is the legacy one), and no
+    // <base> or plugin tricks. No form-action: the CSO's login POST redirects to the court host.
+    reply.header('Content-Security-Policy', "frame-ancestors 'self'; base-uri 'self'; object-src 'none'");
     reply.header('Referrer-Policy', 'same-origin');
   });
 

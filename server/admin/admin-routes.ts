@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { refuseCrossSite } from './cross-site-guard.js';
 
 /**
  * The control plane under /__admin (JSON). Health is open for probes; every other route takes
@@ -31,6 +32,7 @@ export default async function adminRoutes(app: FastifyInstance) {
   app.get('/health', async () => ({ status: 'ok', now: new Date(app.clock.now()).toISOString() }));
 
   await app.register(async (secured) => {
+    secured.addHook('onRequest', refuseCrossSite);
     secured.addHook('onRequest', async (request, reply) => {
       if (app.adminToken === null) return;
       if (!tokenMatches(app.adminToken, bearerToken(request))) {

@@ -256,7 +256,12 @@ export default async function loginRoutes(app: FastifyInstance) {
       // Fidelity: the API's real text; on screen the login waits for the code.
       return again('A required Client Code was not entered.');
     }
-    return advance(request, reply, sent, account, undefined, { clientCode, pscCourtId, appurl });
+    // Like a servlet container's changeSessionId() at authentication: the JSESSIONID the password
+    // was typed under (which someone else could have planted in this browser) does not carry the
+    // login on; the dialogs and the session hang off a fresh one.
+    repos.sessions.dropPending(sent);
+    const rotated = issueJSessionId(request, reply);
+    return advance(request, reply, rotated, account, undefined, { clientCode, pscCourtId, appurl });
   });
 
   /** The POST of a dialog's form: the step decides whether the login goes on. */

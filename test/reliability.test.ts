@@ -150,10 +150,12 @@ describe('SIGKILL in the middle of linking load', () => {
     const load = Promise.all(Array.from({ length: 8 }, worker));
     // Kill it with journeys in flight, once a good number have been confirmed.
     while (confirmed.length < 15 && next < PAIRS) await new Promise((r) => setTimeout(r, 5));
+    // Listen for the exit before the kill: the event may fire while the workers wind down.
+    const exited = new Promise((r) => first.proc.once('exit', r));
     first.proc.kill('SIGKILL');
     killed = true;
     await load;
-    await new Promise((r) => first.proc.once('exit', r));
+    await exited;
     expect(confirmed.length).toBeGreaterThanOrEqual(15);
 
     // Restarted on the same file, it serves again, and a confirmed account is a filer there.

@@ -21,6 +21,19 @@ export function openDatabase(path: string): DB {
   return db;
 }
 
+/**
+ * A counter per open database, bumped by whatever rewrites the reference data (courts) that
+ * repositories keep in memory: today only the seeder (first start and reset). Caches compare it
+ * instead of asking SQLite, which costs several system calls per statement (WAL locks).
+ */
+const generations = new WeakMap<DB, number>();
+export function dataGeneration(db: DB): number {
+  return generations.get(db) ?? 0;
+}
+export function bumpDataGeneration(db: DB): void {
+  generations.set(db, dataGeneration(db) + 1);
+}
+
 export function migrate(db: DB): void {
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => /^\d{3}-[\w-]+\.sql$/.test(f))

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { DB } from '../db/database.js';
+import { bumpDataGeneration, type DB } from '../db/database.js';
 import { hashPassword } from '../server/domain/passwords.js';
 import { SEEDS_DIR } from '../server/paths.js';
 import { insertSeedCases, parseSeedCases, type SeedCase } from './seed-cases.js';
@@ -266,18 +266,26 @@ export function createSeeder(seed: Seed, hashCost: number): Seeder {
   return {
     seed,
     reset(db, now) {
-      db.transaction(() => {
-        for (const t of TABLES) db.prepare(`DELETE FROM ${t}`).run();
-        insertAll(db, now);
-      })();
+      try {
+        db.transaction(() => {
+          for (const t of TABLES) db.prepare(`DELETE FROM ${t}`).run();
+          insertAll(db, now);
+        })();
+      } finally {
+        bumpDataGeneration(db); // the courts may have changed: in-memory copies reload
+      }
     },
     seedIfEmpty(db, now) {
-      return db.transaction(() => {
-        const row = db.prepare('SELECT COUNT(*) AS n FROM courts').get() as { n: number };
-        if (row.n > 0) return false;
-        insertAll(db, now);
-        return true;
-      })();
+      try {
+        return db.transaction(() => {
+          const row = db.prepare('SELECT COUNT(*) AS n FROM courts').get() as { n: number };
+          if (row.n > 0) return false;
+          insertAll(db, now);
+          return true;
+        })();
+      } finally {
+        bumpDataGeneration(db);
+      }
     },
   };
 }

@@ -30,6 +30,8 @@ export interface AppDeps {
   adminToken?: string | null;
 }
 
+const isMultipart = (type: string | undefined) => typeof type === 'string' && /^\s*multipart\//i.test(type);
+
 /** Largest request body accepted anywhere (forms are a few hundred bytes). */
 export const BODY_LIMIT = 256 * 1024;
 
@@ -110,6 +112,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.addHook('onSend', async (_request, reply) => {
     reply.header('X-Content-Type-Options', 'nosniff');
     reply.header('X-Frame-Options', 'SAMEORIGIN');
+    // The standard form of the same framing rule (X-Frame-Options is the legacy one), and no
+    // <base> or plugin tricks. No form-action: the CSO's login POST redirects to the court host.
+    reply.header('Content-Security-Policy', "frame-ancestors 'self'; base-uri 'self'; object-src 'none'");
     reply.header('Referrer-Policy', 'same-origin');
   });
 
@@ -120,7 +125,13 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   // saying what was wrong; anything else is logged and answered with a plain 500 page.
   app.setErrorHandler((error: { statusCode?: unknown }, request, reply) => {
     const code = error.statusCode;
-    const status = typeof code === 'number' && code >= 400 && code < 600 ? code : 500;
+    let status = typeof code === 'number' && code >= 400 && code < 600 ? code : 500;
+    // The multipart parser (busboy) rejects a broken body ("Boundary not found", "Unexpected end
+    // of multipart data") with a plain Error before any handler runs: that is the client's 400.
+    if (status === 500 && request.body === undefined && isMultipart(request.headers['content-type'])) {
+      request.log.warn({ err: error }, 'malformed multipart body');
+      status = 400;
+    }
     if (status >= 500) request.log.error({ err: error }, 'request failed');
     const message =
       status === 413

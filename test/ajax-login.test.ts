@@ -74,11 +74,15 @@ describe('the AJAX screen login', () => {
       'javax.faces.ViewState': viewState,
     });
     expect(updates(mfa.body).get('mfaDialog')).toContain('<form id="mfaForm" name="mfaForm"');
+    // As PrimeFaces' script does, every later POST carries the ViewState of the latest update
+    // (the CSO issues a new JSESSIONID, and so a new ViewState, once the password is accepted).
+    const mfaViewState = updates(mfa.body).get('j_id1:javax.faces.ViewState:0') ?? '';
+    expect(mfaViewState).not.toBe(viewState);
 
     const redaction = await ajax(b, action, 'mfaForm:btnOk', {
       mfaForm: 'mfaForm',
       'mfaForm:mfaInput': authenticatorCode(MFA_SECRET, app.clock.now()),
-      'javax.faces.ViewState': viewState,
+      'javax.faces.ViewState': mfaViewState,
     });
     const dialog = updates(redaction.body).get('redactionConfirmation') ?? '';
     expect(dialog).toContain('IMPORTANT NOTICE OF REDACTION RESPONSIBILITY');
@@ -88,7 +92,7 @@ describe('the AJAX screen login', () => {
       regmsg: 'regmsg',
       'regmsg:chkRedact_input': 'on',
       dialogName: 'redactionDlg',
-      'javax.faces.ViewState': viewState,
+      'javax.faces.ViewState': updates(redaction.body).get('j_id1:javax.faces.ViewState:0') ?? '',
     });
     expect(done.status).toBe(200);
     expect(done.headers['content-type']).toMatch(/^text\/xml/);
@@ -105,19 +109,24 @@ describe('the AJAX screen login', () => {
   it('is recognised by the Faces-Request header alone, and by the parameter alone', async () => {
     app = await makeApp();
     const b = (await serve(app)).browser();
-    const page = await b.get(LOGIN);
-    const form = {
-      loginForm: 'loginForm',
-      'loginForm:loginName': 'researcher',
-      'loginForm:password': PACER_PASSWORD,
-      'loginForm:fbtnLogin': 'loginForm:fbtnLogin',
-      'javax.faces.ViewState': inputValue(page.body, 'javax.faces.ViewState') ?? '',
+    // Each login starts from a fresh GET: a completed login leaves the page's ViewState behind.
+    const attempt = async (extra: Record<string, string>, headers: Record<string, string> = {}) => {
+      const page = await b.get(LOGIN);
+      const form = {
+        loginForm: 'loginForm',
+        'loginForm:loginName': 'researcher',
+        'loginForm:password': PACER_PASSWORD,
+        'loginForm:fbtnLogin': 'loginForm:fbtnLogin',
+        'javax.faces.ViewState': inputValue(page.body, 'javax.faces.ViewState') ?? '',
+        ...extra,
+      };
+      return b.fetch(formAction(page, 'loginForm'), { method: 'POST', form, headers, follow: false });
     };
-    const byHeader = await b.fetch(formAction(page, 'loginForm'), { method: 'POST', form, headers: { 'Faces-Request': 'partial/ajax' }, follow: false });
+    const byHeader = await attempt({}, { 'Faces-Request': 'partial/ajax' });
     expect(byHeader.body).toContain('<partial-response><redirect url="http://ecf.flsd.uscourts.gov/cgi-bin/ShowIndex.pl"/>');
-    const byParam = await b.fetch(formAction(page, 'loginForm'), { method: 'POST', form: { ...form, 'javax.faces.partial.ajax': 'true' }, follow: false });
+    const byParam = await attempt({ 'javax.faces.partial.ajax': 'true' });
     expect(byParam.body).toContain('<partial-response><redirect url=');
-    const plain = await b.fetch(formAction(page, 'loginForm'), { method: 'POST', form, follow: false });
+    const plain = await attempt({});
     expect(plain.status).toBe(302);
   });
 });

@@ -108,3 +108,21 @@ describe('state on disk', () => {
     }
   });
 });
+
+describe('broken multipart bodies', () => {
+  it('answer 400 with a page, never 500, on the CSO login and on CM/ECF forms', async () => {
+    app = await makeApp();
+    const bodies: [string, string][] = [
+      ['multipart/form-data', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n--x--'],
+      ['multipart/form-data; boundary=x', 'garbage'],
+      ['multipart/form-data; boundary=x', '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb'],
+    ];
+    for (const url of ['/csologin/login.jsf', '/cgi-bin/LinkAccount.pl', '/cgi-bin/ChangeClientCode.pl']) {
+      for (const [type, payload] of bodies) {
+        const res = await app.inject({ method: 'POST', url, headers: { 'content-type': type }, payload });
+        expect(res.statusCode, `${url} ${type} ${JSON.stringify(payload)}`).toBe(400);
+        expect(res.headers['content-type']).toContain('text/html');
+      }
+    }
+  });
+});

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PacerAccount } from '../../db/accounts-repository.js';
 import { field, has } from '../domain/form-fields.js';
@@ -96,14 +97,11 @@ export default async function loginRoutes(app: FastifyInstance) {
     return court ? `${request.site.courtOrigin(court.code)}/` : '/';
   }
 
-  /** The login page (and the dialog over it, if any); for an AJAX POST the same parts as a partial-response. */
-  function renderLogin(reply: FastifyReply, jsessionid: string, state: LoginPageState) {
-    const action = `/csologin/login.jsf?pscCourtId=${encodeURIComponent(state.pscCourtId)}&appurl=${encodeURIComponent(state.appurl)}`;
-    const court = courtFor(state.pscCourtId);
-    const data = {
-      action,
-      viewState: viewStateFor(jsessionid),
-      court,
+  function loginPageData(state: LoginPageState, viewState: string) {
+    return {
+      action: `/csologin/login.jsf?pscCourtId=${encodeURIComponent(state.pscCourtId)}&appurl=${encodeURIComponent(state.appurl)}`,
+      viewState,
+      court: courtFor(state.pscCourtId),
       username: state.username ?? '',
       clientCode: state.clientCode ?? '',
       messages: state.messages ?? [],
@@ -112,14 +110,48 @@ export default async function loginRoutes(app: FastifyInstance) {
       dialogData: state.dialogData ?? {},
       text: TEXT,
     };
+  }
+
+  /**
+   * The blank login page (a first GET: no messages, no dialog, no username) is the page clients
+   * and QA suites fetch most, and it differs between visits only in its ViewState. It is rendered
+   * once per court and action URL with a marker where the ViewState goes, and answered by joining
+   * the two halves around the visitor's ViewState (base64url: nothing to escape). Bounded, and
+   * keyed by the court's fields so a reset that renames a court renders afresh.
+   */
+  const BLANK_PAGES_MAX = 256;
+  const VIEWSTATE_MARK = `viewstate-${randomBytes(12).toString('hex')}`;
+  const blankPages = new Map<string, readonly [string, string]>();
+  function blankLoginPage(request: FastifyRequest, state: LoginPageState): readonly [string, string] | null {
+    const data = loginPageData(state, VIEWSTATE_MARK);
+    const key = JSON.stringify([data.action, data.court?.code, data.court?.name, data.court?.pscCourtId, request.site.kind, request.site.csoOrigin]);
+    let halves = blankPages.get(key);
+    if (!halves) {
+      const parts = app.renderView('cso/login', { site: request.site, ...data }).split(VIEWSTATE_MARK);
+      if (parts.length !== 2) return null;
+      halves = [parts[0] as string, parts[1] as string];
+      if (blankPages.size >= BLANK_PAGES_MAX) blankPages.delete(blankPages.keys().next().value as string);
+      blankPages.set(key, halves);
+    }
+    return halves;
+  }
+
+  /** The login page (and the dialog over it, if any); for an AJAX POST the same parts as a partial-response. */
+  function renderLogin(reply: FastifyReply, jsessionid: string, state: LoginPageState) {
     reply.header('Cache-Control', 'no-store');
-    if (!isPartialRequest(reply.request)) return reply.page('cso/login', data);
-    const it = { site: reply.request.site, ...data };
-    const updates = [{ id: 'loginForm', html: app.renderView('cso/login-form', it) }];
-    const step = state.dialog ? stepNamed(state.dialog) : undefined;
-    if (step) updates.push({ id: step.dialogId, html: app.renderView(`cso/dialogs/${step.name}`, it) });
-    updates.push({ id: VIEW_STATE_ID, html: data.viewState });
-    return reply.type('text/xml; charset=utf-8').send(partialUpdates(updates));
+    if (isPartialRequest(reply.request)) {
+      const data = loginPageData(state, viewStateFor(jsessionid));
+      const it = { site: reply.request.site, ...data };
+      const updates = [{ id: 'loginForm', html: app.renderView('cso/login-form', it) }];
+      const step = state.dialog ? stepNamed(state.dialog) : undefined;
+      if (step) updates.push({ id: step.dialogId, html: app.renderView(`cso/dialogs/${step.name}`, it) });
+      updates.push({ id: VIEW_STATE_ID, html: data.viewState });
+      return reply.type('text/xml; charset=utf-8').send(partialUpdates(updates));
+    }
+    const blank = !state.messages?.length && !state.dialog && !state.username && !state.clientCode;
+    const halves = blank ? blankLoginPage(reply.request, state) : null;
+    if (halves) return reply.type('text/html; charset=utf-8').send(halves[0] + viewStateFor(jsessionid) + halves[1]);
+    return reply.page('cso/login', loginPageData(state, viewStateFor(jsessionid)));
   }
 
   /** A 302 for the page; the same target as a partial-response redirect for the AJAX variant. */
@@ -168,9 +200,10 @@ export default async function loginRoutes(app: FastifyInstance) {
 
   app.get('/csologin/login.jsf', async (request, reply) => {
     const { pscCourtId, appurl } = queryParams(request);
-    const jsessionid = sentJSessionId(request) ?? issueJSessionId(request, reply);
-    // A fresh GET starts the login over.
-    repos.sessions.dropPending(jsessionid);
+    const sent = sentJSessionId(request);
+    // A fresh GET starts the login over (a new JSESSIONID has nothing to drop).
+    if (sent) repos.sessions.dropPending(sent);
+    const jsessionid = sent ?? issueJSessionId(request, reply);
     return renderLogin(reply, jsessionid, { pscCourtId, appurl });
   });
 
@@ -241,7 +274,12 @@ export default async function loginRoutes(app: FastifyInstance) {
       // Fidelity: the API's real text; on screen the login waits for the code.
       return again('A required Client Code was not entered.');
     }
-    return advance(request, reply, sent, account, undefined, { clientCode, pscCourtId, appurl });
+    // Like a servlet container's changeSessionId() at authentication: the JSESSIONID the password
+    // was typed under (which someone else could have planted in this browser) does not carry the
+    // login on; the dialogs and the session hang off a fresh one.
+    repos.sessions.dropPending(sent);
+    const rotated = issueJSessionId(request, reply);
+    return advance(request, reply, rotated, account, undefined, { clientCode, pscCourtId, appurl });
   });
 
   /** The POST of a dialog's form: the step decides whether the login goes on. */

@@ -151,6 +151,8 @@ export default async function linkAccountRoutes(app: FastifyInstance) {
             `Use your upgraded PACER account to e-file in this court. ` +
             `If you did not make this change, contact the court's CM/ECF help desk.\n`,
         });
+        // In the same transaction as the link and its notice: all three are there, or none.
+        journal(request, 'linked', `login=${JSON.stringify(ecf.login)}`);
         return { ok: true, ecf };
       })();
     } catch (err) {
@@ -162,7 +164,6 @@ export default async function linkAccountRoutes(app: FastifyInstance) {
       journal(request, 'refused', result.text);
       return refused(reply, request, { text: result.text });
     }
-    journal(request, 'linked', `login=${JSON.stringify(result.ecf.login)}`);
     // Fidelity (step 10): this page still shows the menu the session had before the link.
     return courtPage(reply, request, 'ecf/link-result', { ecfName: fullName(result.ecf) }, { variant: request.ecf.variant });
   }

@@ -1,0 +1,535 @@
+/**
+ * `npm run bench`: how the mock does under load, against a bare Fastify server measured in the
+ * same run (the machine is shared and noisy, so every comparison is a ratio to a baseline taken
+ * minutes apart, in alternating rounds, medians kept). Prints a table and writes bench/results.json.
+ *
+ * Both servers run as child processes from plain JavaScript (the mock from dist/, built by the npm
+ * script first), so neither pays tsx's start-up and the load generator has its own process.
+ * The numbers are a benchmark, not a test: nothing here fails the build.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { createServer } from 'node:net';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { request } from 'undici';
+import { openDatabase } from '../db/database.js';
+import { BUILT_IN_SEED, createSeeder, loadSeedFile } from '../seeds/seed.js';
+import { loadConfig } from '../server/config.js';
+import { hashPassword } from '../server/domain/passwords.js';
+import { generate, insertEcfAccounts, insertPacerAccounts } from '../test/support/accounts.js';
+import { blast, formAction, inputValue, JourneyClient, journeys, median, type Sample } from './load.js';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 2000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const PACER_PASSWORD = 'Bench!Pacer2026xx';
+const ECF_PASSWORD = 'Bench!Court2026xx';
+/** Fresh PACER + CM/ECF pairs for the journeys: each journey links one pair, for good. */
+const PAIRS = Number(process.env.BENCH_PAIRS ?? 8000);
+const API_ACCOUNTS = 64;
+const JOURNEY_CLIENTS = 32;
+const GET_CONNECTIONS = 16;
+const GET_PIPELINING = 4;
+/** For working on one part: BENCH_ONLY=get,journeys,csoauth,reset,scale,startup (default all). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? 'get,journeys,csoauth,reset,scale,startup').split(','));
+/** Extra node flags for the mock, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
+const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+
+const tmp = mkdtempSync(join(tmpdir(), 'mock-pacer-bench-'));
+const children = new Set<ChildProcess>();
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+// ---------------------------------------------------------------- processes
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.once('error', reject);
+    s.listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+interface Server {
+  proc: ChildProcess;
+  port: number;
+  origin: string;
+  /** Milliseconds from spawn to the first HTTP 200. */
+  startMs: number;
+}
+
+/** One GET on a fresh socket; resolves with the status, rejects when nothing listens yet. */
+function probe(port: number, path: string): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest({ host: '127.0.0.1', port, path, agent: false }, (res) => {
+      res.resume();
+      res.on('end', () => resolve(res.statusCode ?? 0));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function start(kind: 'mock' | 'bare', env: Record<string, string>, readyPath: string): Promise<Server> {
+  const port = await freePort();
+  const script = kind === 'mock' ? join(ROOT, 'dist/server/main.js') : join(ROOT, 'bench/bare-server.mjs');
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, [...(kind === 'mock' ? NODE_ARGS : []), script], {
+    cwd: ROOT,
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  children.add(proc);
+  proc.once('exit', () => children.delete(proc));
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`${kind} server exited with ${proc.exitCode}`);
+    try {
+      const status = await probe(port, readyPath);
+      if (status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 2));
+    if (performance.now() - t0 > 20_000) throw new Error(`${kind} server did not answer within 20 s`);
+  }
+  return { proc, port, origin: `http://127.0.0.1:${port}`, startMs: performance.now() - t0 };
+}
+
+async function stop(s: Server): Promise<void> {
+  if (s.proc.exitCode !== null) return;
+  const exited = new Promise((r) => s.proc.once('exit', r));
+  s.proc.kill('SIGTERM');
+  const timer = setTimeout(() => s.proc.kill('SIGKILL'), 5000);
+  await exited;
+  clearTimeout(timer);
+}
+
+/** CPU time (user + system) the process has used, in ms (from /proc, 10 ms resolution). */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+function rssMb(pid: number): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (key: string) => Number(status.match(new RegExp(`^${key}:\\s+(\\d+) kB`, 'm'))?.[1] ?? NaN);
+  return { rss: kb('VmRSS') / 1024, peak: kb('VmHWM') / 1024 };
+}
+
+// ---------------------------------------------------------------- databases
+
+const cost = loadConfig({}).passwordHashCost;
+
+/** A database file seeded with the personas plus bench accounts, inserted straight through SQL. */
+function prepareDb(name: string, fill: (db: ReturnType<typeof openDatabase>, hashes: { pacer: string; ecf: string }) => void): string {
+  const path = join(tmp, `${name}.sqlite`);
+  const db = openDatabase(path);
+  createSeeder(loadSeedFile(BUILT_IN_SEED), cost).seedIfEmpty(db, Date.now());
+  fill(db, { pacer: hashPassword(PACER_PASSWORD, cost), ecf: hashPassword(ECF_PASSWORD, cost) });
+  db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+  return path;
+}
+
+function pacerCount(path: string): number {
+  const db = openDatabase(path);
+  const n = (db.prepare('SELECT COUNT(*) AS n FROM pacer_accounts').get() as { n: number }).n;
+  db.close();
+  return n;
+}
+
+// ---------------------------------------------------------------- scenarios
+
+const HOST = 'localhost';
+const loginPath = (appurl: string) => `/csologin/login.jsf?pscCourtId=FLSDC&appurl=${encodeURIComponent(appurl)}`;
+
+/** The FLSD guide from the login page to the refreshed menu, for bench pair `i`. */
+async function linkJourney(c: JourneyClient, i: number): Promise<boolean> {
+  c.clearCookies();
+  const user = `bench${i}`;
+  const login = await c.send('GET', loginPath(`http://${HOST}/cgi-bin/login.pl`));
+  const dialog = await c.send('POST', formAction(login.body, 'loginForm'), {
+    loginForm: 'loginForm',
+    'loginForm:loginName': user,
+    'loginForm:password': PACER_PASSWORD,
+    'loginForm:clientCode': '',
+    'loginForm:fbtnLogin': 'loginForm:fbtnLogin',
+    'javax.faces.ViewState': inputValue(login.body, 'javax.faces.ViewState'),
+  });
+  if (!dialog.body.includes('id="redactionConfirmation"')) throw new Error(`no redaction dialog for ${user} (${dialog.status})`);
+  const landed = await c.send('POST', formAction(dialog.body, 'regmsg'), {
+    regmsg: 'regmsg',
+    'regmsg:chkRedact_input': 'on',
+    'regmsg:bpmConfirm': 'regmsg:bpmConfirm',
+    dialogName: 'redactionDlg',
+    'javax.faces.ViewState': inputValue(dialog.body, 'javax.faces.ViewState'),
+  });
+  if (landed.status !== 302 || !landed.location) throw new Error(`redaction did not log in (${landed.status})`);
+  await c.send('GET', new URL(landed.location).pathname);
+  const utilities = await c.send('GET', '/cgi-bin/DisplayMenu.pl?Utilities');
+  if (!utilities.body.includes('/cgi-bin/LinkAccount.pl')) throw new Error('no Utilities page');
+  const form = await c.send('GET', '/cgi-bin/LinkAccount.pl');
+  const confirm = await c.send('POST', '/cgi-bin/LinkAccount.pl', {
+    step: 'credentials',
+    token: inputValue(form.body, 'token'),
+    login: user,
+    key: ECF_PASSWORD,
+  });
+  if (!confirm.body.includes('id="linkConfirm"')) throw new Error(`no confirmation page (${confirm.status})`);
+  const result = await c.send('POST', '/cgi-bin/LinkAccount.pl', {
+    step: 'confirm',
+    token: inputValue(confirm.body, 'token'),
+    ecfAccountId: inputValue(confirm.body, 'ecfAccountId'),
+    confirmToken: inputValue(confirm.body, 'confirmToken'),
+  });
+  if (!result.body.includes('is now linked to your CSO account')) throw new Error(`not linked (${result.status})`);
+  const menu = await c.send('GET', '/cgi-bin/ShowIndex.pl');
+  return menu.body.includes('DisplayMenu.pl?CivilEvents');
+}
+
+/** Screen login of `user` (a PACER-only account: no dialog); returns the POST's latency in ms. */
+async function timedLogin(c: JourneyClient, user: string): Promise<number> {
+  c.clearCookies();
+  const page = await c.send('GET', loginPath(`http://${HOST}/cgi-bin/login.pl`));
+  const t0 = performance.now();
+  const res = await c.send('POST', formAction(page.body, 'loginForm'), {
+    loginForm: 'loginForm',
+    'loginForm:loginName': user,
+    'loginForm:password': PACER_PASSWORD,
+    'loginForm:clientCode': '',
+    'loginForm:fbtnLogin': 'loginForm:fbtnLogin',
+    'javax.faces.ViewState': inputValue(page.body, 'javax.faces.ViewState'),
+  });
+  const ms = performance.now() - t0;
+  if (res.status !== 302) throw new Error(`login of ${user} failed (${res.status})`);
+  return ms;
+}
+
+async function postJson(origin: string, path: string, body: unknown): Promise<{ status: number; text: string }> {
+  const res = await request(`${origin}${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', accept: 'application/json', host: HOST },
+    body: JSON.stringify(body),
+  });
+  return { status: res.statusCode, text: await res.body.text() };
+}
+
+// ---------------------------------------------------------------- the run
+
+interface Row {
+  measure: string;
+  value: string;
+  baseline: string;
+  ratio: string;
+  target: string;
+  met: boolean | null;
+}
+
+const round1 = (n: number) => (Number.isFinite(n) ? Math.round(n * 10) / 10 : NaN);
+const round2 = (n: number) => (Number.isFinite(n) ? Math.round(n * 100) / 100 : NaN);
+
+async function main(): Promise<void> {
+  const began = performance.now();
+  const config = loadConfig({});
+  log(`bench: scrypt cost ${cost} (N = 2^${cost}), ${cpus().length} CPUs, rounds of ${ROUND_MS} ms`);
+  const rows: Row[] = [];
+  const raw: Record<string, unknown> = {};
+  const skipped = (measure: string, target: string): Row => ({ measure, value: 'not run (BENCH_ONLY)', baseline: '', ratio: '', target, met: null });
+
+  log('bench: preparing databases');
+  const mainDb = prepareDb('main', (db, h) => {
+    insertPacerAccounts(db, generate(PAIRS, (i) => ({ username: `bench${i}`, firstName: 'Bench', lastName: `User${i}`, filer: true })), h.pacer);
+    insertEcfAccounts(db, generate(PAIRS, (i) => ({ court: 'flsd', login: `bench${i}`, firstName: 'Bench', lastName: `User${i}` })), h.ecf);
+    insertPacerAccounts(db, generate(API_ACCOUNTS, (i) => ({ username: `benchapi${i}` })), h.pacer);
+  });
+
+  const mock = await start('mock', { DATABASE_PATH: mainDb }, '/csologin/login.jsf');
+  const probePage = await new JourneyClient(mock.origin, HOST).send('GET', loginPath(`http://${HOST}/cgi-bin/login.pl`));
+  const pageBytes = Buffer.byteLength(probePage.body);
+
+  // ---- GET login page vs bare Fastify, alternating rounds
+  const getMeasure = `GET login page (${pageBytes} B), requests/s`;
+  if (ONLY.has('get')) {
+    log('bench: GET login page vs bare Fastify');
+    const bare = await start('bare', { BARE_BYTES: String(pageBytes) }, '/');
+    const getOpts = { connections: GET_CONNECTIONS, pipelining: GET_PIPELINING, ms: ROUND_MS };
+    const mockGet = () => blast(mock.origin, () => ({ method: 'GET', path: loginPath(`http://${HOST}/cgi-bin/login.pl`), headers: { host: HOST } }), getOpts);
+    const bareGet = () => blast(bare.origin, () => ({ method: 'GET', path: '/csologin/login.jsf', headers: { host: HOST } }), getOpts);
+    await mockGet();
+    await bareGet();
+    const rounds: { mock: Sample; bare: Sample }[] = [];
+    const cpu = { mock: 0, bare: 0 };
+    for (let r = 0; r < ROUNDS + 1; r++) {
+      let c0 = cpuMs(mock.proc.pid as number);
+      const m = await mockGet();
+      cpu.mock += cpuMs(mock.proc.pid as number) - c0;
+      c0 = cpuMs(bare.proc.pid as number);
+      const b = await bareGet();
+      cpu.bare += cpuMs(bare.proc.pid as number) - c0;
+      rounds.push({ mock: m, bare: b });
+      log(`  round ${r + 1}: mock ${Math.round(m.perSecond)}/s, bare ${Math.round(b.perSecond)}/s`);
+    }
+    await stop(bare);
+    const usPer = (ms: number, samples: Sample[]) => round1((ms * 1000) / samples.reduce((n, x) => n + x.count + x.errors, 0));
+    const cpuUs = { mock: usPer(cpu.mock, rounds.map((r) => r.mock)), bare: usPer(cpu.bare, rounds.map((r) => r.bare)) };
+    log(`  server CPU per request: mock ${cpuUs.mock} µs, bare ${cpuUs.bare} µs`);
+    const ratio = median(rounds.map((r) => r.mock.perSecond / r.bare.perSecond));
+    rows.push({
+      measure: getMeasure,
+      value: String(Math.round(median(rounds.map((r) => r.mock.perSecond)))),
+      baseline: `${Math.round(median(rounds.map((r) => r.bare.perSecond)))} (bare Fastify, same size)`,
+      ratio: String(round2(ratio)),
+      target: 'ratio ≥ 0.5',
+      met: ratio >= 0.5,
+    });
+    raw['getServerCpuUsPerRequest'] = cpuUs;
+    raw['get'] = rounds.map((r) => ({ mock: round1(r.mock.perSecond), bare: round1(r.bare.perSecond), mockErrors: r.mock.errors, bareErrors: r.bare.errors }));
+  } else rows.push(skipped(getMeasure, 'ratio ≥ 0.5'));
+
+  // ---- linking journeys, 32 clients, each on its own fresh account pair
+  const journeyMeasure = `linking journeys/s (${JOURNEY_CLIENTS} clients, 9 requests each, scrypt cost ${cost})`;
+  if (ONLY.has('journeys')) {
+    log(`bench: linking journeys, ${JOURNEY_CLIENTS} clients`);
+    let nextPair = 0;
+    const journeyRound = (ms: number) =>
+      journeys(
+        () => new JourneyClient(mock.origin, HOST),
+        async (c) => {
+          const i = nextPair++;
+          if (i >= PAIRS) return 'exhausted';
+          return linkJourney(c, i);
+        },
+        { clients: JOURNEY_CLIENTS, ms },
+      );
+    await journeyRound(Math.min(1000, ROUND_MS / 2));
+    const rounds: Sample[] = [];
+    const cpu0 = cpuMs(mock.proc.pid as number);
+    for (let r = 0; r < ROUNDS; r++) {
+      const s = await journeyRound(ROUND_MS);
+      rounds.push(s);
+      log(`  round ${r + 1}: ${Math.round(s.perSecond)} journeys/s, p50 ${round1(s.p50)} ms, p99 ${round1(s.p99)} ms, errors ${s.errors}${s.firstError ? ` (${s.firstError})` : ''}`);
+    }
+    const cpuPerJourney = (cpuMs(mock.proc.pid as number) - cpu0) / rounds.reduce((n, s) => n + s.count + s.errors, 0);
+    log(`  server CPU per journey: ${round2(cpuPerJourney)} ms (all threads, scrypt included)`);
+    if (nextPair >= PAIRS) log(`  warning: all ${PAIRS} account pairs were used; raise BENCH_PAIRS`);
+    const rate = median(rounds.map((s) => s.perSecond));
+    const errors = rounds.reduce((n, s) => n + s.errors, 0);
+    rows.push({
+      measure: journeyMeasure,
+      value: `${Math.round(rate)} (p50 ${round1(median(rounds.map((s) => s.p50)))} ms, p99 ${round1(median(rounds.map((s) => s.p99)))} ms${errors ? `, ${errors} errors` : ''})`,
+      baseline: '',
+      ratio: '',
+      target: '≥ 200/s',
+      met: rate >= 200 && errors === 0,
+    });
+    raw['journeys'] = { serverCpuMsPerJourney: round2(cpuPerJourney), rounds: rounds.map((s) => ({ perSecond: round1(s.perSecond), p50: round1(s.p50), p99: round1(s.p99), errors: s.errors, count: s.count })) };
+  } else rows.push(skipped(journeyMeasure, '≥ 200/s'));
+
+  // ---- cso-auth logins
+  const apiMeasure = `cso-auth logins/s (${JOURNEY_CLIENTS} clients)`;
+  if (ONLY.has('csoauth')) {
+    log('bench: cso-auth logins');
+    const first = await postJson(mock.origin, '/services/cso-auth', { loginId: 'benchapi0', password: PACER_PASSWORD, redactFlag: '1' });
+    if (first.status === 404) {
+      log('  n/a: POST /services/cso-auth answers 404 on this build (route missing)');
+      rows.push({ measure: apiMeasure, value: 'n/a (route missing)', baseline: '', ratio: '', target: '≥ 1,000/s', met: null });
+    } else {
+      let k = 0;
+      const apiRound = () =>
+        blast(
+          mock.origin,
+          () => ({
+            method: 'POST',
+            path: '/services/cso-auth',
+            headers: { host: HOST, 'content-type': 'application/json', accept: 'application/json' },
+            body: JSON.stringify({ loginId: `benchapi${k++ % API_ACCOUNTS}`, password: PACER_PASSWORD, redactFlag: '1' }),
+          }),
+          { connections: JOURNEY_CLIENTS, pipelining: 1, ms: ROUND_MS },
+        );
+      await apiRound();
+      const rounds: Sample[] = [];
+      for (let r = 0; r < ROUNDS; r++) {
+        const s = await apiRound();
+        rounds.push(s);
+        log(`  round ${r + 1}: ${Math.round(s.perSecond)} logins/s, p50 ${round1(s.p50)} ms, p99 ${round1(s.p99)} ms, errors ${s.errors}`);
+      }
+      const check = await postJson(mock.origin, '/services/cso-auth', { loginId: 'benchapi1', password: PACER_PASSWORD, redactFlag: '1' });
+      const loggedIn = check.text.includes('"loginResult":"0"');
+      if (!loggedIn) log(`  warning: cso-auth did not log in: ${check.status} ${check.text.slice(0, 200)}`);
+      const rate = median(rounds.map((s) => s.perSecond));
+      const errors = rounds.reduce((n, s) => n + s.errors, 0);
+      rows.push({
+        measure: apiMeasure,
+        value: `${Math.round(rate)} (p50 ${round1(median(rounds.map((s) => s.p50)))} ms, p99 ${round1(median(rounds.map((s) => s.p99)))} ms${errors ? `, ${errors} errors` : ''}${loggedIn ? '' : ', NOT logging in'})`,
+        baseline: '',
+        ratio: '',
+        target: '≥ 1,000/s',
+        met: rate >= 1000 && errors === 0 && loggedIn,
+      });
+      raw['csoAuth'] = rounds.map((s) => ({ perSecond: round1(s.perSecond), p50: round1(s.p50), p99: round1(s.p99), errors: s.errors }));
+    }
+  } else rows.push(skipped(apiMeasure, '≥ 1,000/s'));
+
+  // ---- start-up to the first HTTP 200, alternating, each mock on a fresh database file
+  const startMeasure = 'start-up to first 200, ms (fresh database)';
+  if (ONLY.has('startup')) {
+    log('bench: start-up');
+    const startMock: number[] = [];
+    const startBare: number[] = [];
+    for (let r = 0; r < 5; r++) {
+      const m = await start('mock', { DATABASE_PATH: join(tmp, `start${r}.sqlite`) }, '/csologin/login.jsf');
+      await stop(m);
+      const b = await start('bare', { BARE_BYTES: String(pageBytes) }, '/');
+      await stop(b);
+      startMock.push(m.startMs);
+      startBare.push(b.startMs);
+      log(`  round ${r + 1}: mock ${Math.round(m.startMs)} ms, bare ${Math.round(b.startMs)} ms`);
+    }
+    const ratio = median(startMock.map((m, i) => m / (startBare[i] as number)));
+    rows.push({
+      measure: startMeasure,
+      value: String(Math.round(median(startMock))),
+      baseline: `${Math.round(median(startBare))} (bare Fastify)`,
+      ratio: String(round2(ratio)),
+      target: 'ratio ≤ 1.5',
+      met: ratio <= 1.5,
+    });
+    raw['startMock'] = startMock.map(round1);
+    raw['startBare'] = startBare.map(round1);
+  } else rows.push(skipped(startMeasure, 'ratio ≤ 1.5'));
+
+  // ---- memory after all that load
+  const mem = rssMb(mock.proc.pid as number);
+  log(`bench: RSS after load ${round1(mem.rss)} MB (peak ${round1(mem.peak)} MB)`);
+  rows.push({ measure: 'RSS after load, MB', value: `${Math.round(mem.rss)} (peak ${Math.round(mem.peak)})`, baseline: '', ratio: '', target: '≤ 150 MB', met: mem.rss <= 150 });
+  raw['rss'] = mem;
+
+  // ---- reset: the first one clears the bench's thousands of rows; then a QA-style loop of
+  // login + reset, timed by the server (its own figure) and by the client (round trip).
+  const resetMeasure = 'reset, ms (server-side; median of 20, after a login each)';
+  if (ONLY.has('reset')) {
+    log('bench: reset');
+    const firstReset = JSON.parse((await postJson(mock.origin, '/__admin/reset', {})).text) as { ms: number };
+    const server: number[] = [];
+    const trip: number[] = [];
+    const qa = new JourneyClient(mock.origin, HOST);
+    for (let r = 0; r < 20; r++) {
+      const page = await qa.send('GET', loginPath(`http://${HOST}/cgi-bin/login.pl`));
+      await qa.send('POST', formAction(page.body, 'loginForm'), {
+        loginForm: 'loginForm',
+        'loginForm:loginName': 'researcher',
+        'loginForm:password': 'Sandbox!Pacer2026',
+        'loginForm:fbtnLogin': 'loginForm:fbtnLogin',
+        'javax.faces.ViewState': inputValue(page.body, 'javax.faces.ViewState'),
+      });
+      const t0 = performance.now();
+      const res = await postJson(mock.origin, '/__admin/reset', {});
+      trip.push(performance.now() - t0);
+      server.push((JSON.parse(res.text) as { ms: number }).ms);
+      qa.clearCookies();
+    }
+    await qa.close();
+    rows.push({
+      measure: resetMeasure,
+      value: `${round2(median(server))} (round trip ${round2(median(trip))}; first reset after load ${round1(firstReset.ms)})`,
+      baseline: '',
+      ratio: '',
+      target: '≤ 10 ms',
+      met: median(server) <= 10,
+    });
+    raw['reset'] = { serverMs: server, roundTripMs: trip.map(round2), firstAfterLoadMs: firstReset.ms };
+  } else rows.push(skipped(resetMeasure, '≤ 10 ms'));
+  await stop(mock);
+
+  // ---- scale: login latency with 100,000 accounts over 100, alternating
+  if (ONLY.has('scale')) {
+    const smallDb = prepareDb('small', (db, h) => {
+      const have = (db.prepare('SELECT COUNT(*) AS n FROM pacer_accounts').get() as { n: number }).n;
+      insertPacerAccounts(db, generate(100 - have, (i) => ({ username: `scale${i}` })), h.pacer);
+    });
+    let insertMs = 0;
+    const largeDb = prepareDb('large', (db, h) => {
+      const have = (db.prepare('SELECT COUNT(*) AS n FROM pacer_accounts').get() as { n: number }).n;
+      const t = performance.now();
+      insertPacerAccounts(db, generate(100_000 - have, (i) => ({ username: `scale${i}` })), h.pacer);
+      insertMs = performance.now() - t;
+    });
+    const smallN = pacerCount(smallDb);
+    const largeN = pacerCount(largeDb);
+    log(`bench: login latency, ${largeN} accounts (inserted in ${Math.round(insertMs)} ms) vs ${smallN}`);
+    const small = await start('mock', { DATABASE_PATH: smallDb }, '/csologin/login.jsf');
+    const large = await start('mock', { DATABASE_PATH: largeDb }, '/csologin/login.jsf');
+    const scaleRound = async (s: Server, accounts: number) => {
+      const c = new JourneyClient(s.origin, HOST);
+      const lat: number[] = [];
+      const deadline = performance.now() + ROUND_MS / 2;
+      // Random accounts across the whole table, so the lookups touch the whole index.
+      while (performance.now() < deadline) lat.push(await timedLogin(c, `scale${Math.floor(Math.random() * (accounts - 10))}`));
+      await c.close();
+      return median(lat);
+    };
+    await scaleRound(small, smallN);
+    await scaleRound(large, largeN);
+    const rounds: { small: number; large: number }[] = [];
+    for (let r = 0; r < ROUNDS + 1; r++) {
+      const sm = await scaleRound(small, smallN);
+      const lg = await scaleRound(large, largeN);
+      rounds.push({ small: sm, large: lg });
+      log(`  round ${r + 1}: ${round2(lg)} ms vs ${round2(sm)} ms`);
+    }
+    await stop(small);
+    await stop(large);
+    const ratio = median(rounds.map((s) => s.large / s.small));
+    rows.push({
+      measure: `login latency p50, ${largeN.toLocaleString('en-US')} accounts vs ${smallN}, ms`,
+      value: String(round2(median(rounds.map((s) => s.large)))),
+      baseline: `${round2(median(rounds.map((s) => s.small)))} (${smallN} accounts)`,
+      ratio: String(round2(ratio)),
+      target: 'ratio ≤ 1.2',
+      met: ratio <= 1.2,
+    });
+    raw['scale'] = { rounds: rounds.map((s) => ({ small: round2(s.small), large: round2(s.large) })), insertMs: Math.round(insertMs) };
+  } else rows.push(skipped('login latency p50, 100,000 accounts vs 100', 'ratio ≤ 1.2'));
+
+  // ---- report
+  const when = new Date().toISOString().slice(0, 10);
+  const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, shared with other work`;
+  const results = {
+    date: new Date().toISOString(),
+    machine,
+    passwordHashCost: cost,
+    roundMs: ROUND_MS,
+    rounds: ROUNDS,
+    loadGenerator: `undici, in its own process; GET: ${GET_CONNECTIONS} connections × ${GET_PIPELINING} pipelined`,
+    lockoutThreshold: config.lockoutThreshold,
+    rows,
+    raw,
+    totalSeconds: Math.round((performance.now() - began) / 1000),
+  };
+  const table = [
+    `Measured ${when} on ${machine}; scrypt cost ${cost}.`,
+    '',
+    '| measure | mock | baseline (same run) | ratio | target | met |',
+    '|---|---|---|---|---|---|',
+    ...rows.map((r) => `| ${r.measure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met === null ? 'n/a' : r.met ? 'yes' : 'no'} |`),
+  ].join('\n');
+  if (ONLY.size === 6) writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\n${table}\n\n${ONLY.size === 6 ? 'bench/results.json written' : 'partial run: bench/results.json left alone'}; ${results.totalSeconds} s in all.\n`);
+}
+
+async function cleanup(): Promise<void> {
+  for (const c of children) c.kill('SIGKILL');
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+main()
+  .catch((err: unknown) => {
+    process.stderr.write(`bench failed: ${(err as Error).stack ?? String(err)}\n`);
+    process.exitCode = 1;
+  })
+  .finally(() => void cleanup());

@@ -16,6 +16,7 @@ COPY tsconfig.json tsconfig.build.json ./
 COPY server ./server
 COPY db ./db
 COPY seeds ./seeds
+COPY scripts/bundle.mjs ./scripts/bundle.mjs
 RUN npm run build
 
 FROM build AS deps
@@ -55,4 +56,4 @@ EXPOSE 8080 8443
 # Node's own fetch: the slim image has no curl or wget.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:'+(process.env.PORT||8080)+'/__admin/health').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
-CMD ["node", "dist/server/main.js"]
+CMD ["node", "dist/bundle/main.mjs"]

@@ -77,11 +77,11 @@ function probe(port: number, path: string): Promise<number> {
 
 async function start(kind: 'mock' | 'bare', env: Record<string, string>, readyPath: string): Promise<Server> {
   const port = await freePort();
-  const script = kind === 'mock' ? join(ROOT, 'dist/server/main.js') : join(ROOT, 'bench/bare-server.mjs');
+  const script = kind === 'mock' ? join(ROOT, 'dist/bundle/main.mjs') : join(ROOT, 'bench/bare-server.mjs');
   const t0 = performance.now();
   const proc = spawn(process.execPath, [...(kind === 'mock' ? NODE_ARGS : []), script], {
     cwd: ROOT,
-    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', ...env },
+    env: { PATH: process.env.PATH ?? '', PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', TLS_PORT: 'off', ...env },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   children.add(proc);

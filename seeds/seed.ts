@@ -233,6 +233,7 @@ export interface Seeder {
  * milliseconds, not a round of scrypt.
  */
 export function createSeeder(seed: Seed, hashCost: number): Seeder {
+  // Every account its own salt, even where the seed repeats a password.
   const pacerHashes = seed.pacerAccounts.map((a) => hashPassword(a.password, hashCost));
   const ecfHashes = seed.ecfAccounts.map((a) => hashPassword(a.password, hashCost));
 

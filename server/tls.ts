@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import selfsigned from 'selfsigned';
+import { createRequire } from 'node:module';
 import type { Config } from './config.js';
 
 /**
@@ -49,8 +49,15 @@ export function certificateNames(courtCodes: readonly string[]): { dns: string[]
   return { dns: [...dns], ips: ['127.0.0.1', '::1'] };
 }
 
+/**
+ * selfsigned (and node-forge behind it) costs ~40 ms to load and is needed only on the start that
+ * makes a certificate, so it is required here, on first use, not imported at start.
+ */
+const loadCjs = createRequire(import.meta.url);
+
 /** A self-signed RSA-2048/SHA-256 server certificate for `names`. */
 export function generateCertificate(names: { dns: string[]; ips: string[] }, now = new Date()): { cert: string; key: string } {
+  const selfsigned = loadCjs('selfsigned') as typeof import('selfsigned');
   const result = selfsigned.generate(
     [
       { name: 'commonName', value: 'pacer.login.uscourts.gov' },

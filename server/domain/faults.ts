@@ -180,14 +180,18 @@ export const FAULT_TEXT = {
   maintenanceCode: '503',
 } as const;
 
-const ET_DAY = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'America/New_York',
-  weekday: 'long',
-  month: 'long',
-  day: 'numeric',
-  year: 'numeric',
-});
-const ET_TIME = new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', minute: '2-digit' });
+/**
+ * Eastern Time formatters, made on first use: building an Intl formatter with a time zone loads
+ * ICU's zone data (~15 ms), which every start would otherwise pay for a fault rarely switched on.
+ */
+let etFormats: { day: Intl.DateTimeFormat; time: Intl.DateTimeFormat } | null = null;
+function et() {
+  etFormats ??= {
+    day: new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', weekday: 'long', month: 'long', day: 'numeric', year: 'numeric' }),
+    time: new Intl.DateTimeFormat('en-US', { timeZone: 'America/New_York', hour: 'numeric', minute: '2-digit' }),
+  };
+  return etFormats;
+}
 
 /** How long the announced window lasts; it starts at the top of the current hour. */
 const MAINTENANCE_HOURS = 4;
@@ -200,6 +204,6 @@ const MAINTENANCE_HOURS = 4;
 export function maintenanceNotice(system: 'CM/ECF' | 'PACER', now: number): string {
   const start = Math.floor(now / 3_600_000) * 3_600_000;
   const end = start + MAINTENANCE_HOURS * 3_600_000;
-  const at = (ms: number) => `${ET_TIME.format(ms)} ET on ${ET_DAY.format(ms)}`;
+  const at = (ms: number) => `${et().time.format(ms)} ET on ${et().day.format(ms)}`;
   return `${system} will be unavailable from ${at(start)} until ${at(end)} for scheduled maintenance. We apologize for any inconvenience.`;
 }

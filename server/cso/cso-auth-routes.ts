@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { checkCredentials, checkOneTimeCode, clientCodeProblem, mfaEnabled, TEXT, useOneTimeCode, type OneTimeCodeUse } from '../domain/login-rules.js';
 import { credentialDeps } from './credential-deps.js';
 import { FORMAT_PROBLEMS, parseBody, serialize, stringField, wantsJson, type Fields } from './cso-auth-format.js';
+import { onlyOnCsoHosts } from '../plugins/site.js';
 
 /**
  * The PACER Authentication API (FIDELITY §4), for programmatic clients:
@@ -52,9 +53,7 @@ export default async function csoAuthRoutes(app: FastifyInstance) {
   const deps = credentialDeps(app);
 
   // Fidelity: the CSO paths answer on CSO hosts and on "any" host, never on a court host.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.site.kind === 'court') return reply.page('errors/not-found', {}, 404);
-  });
+  app.addHook('onRequest', onlyOnCsoHosts);
 
   // The API reads its own bodies: every content type arrives as text (up to 64 KB) and
   // parseBody decides, so no framework JSON error ever reaches a client.

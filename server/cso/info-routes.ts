@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { onlyOnCsoHosts } from '../plugins/site.js';
 
 /**
  * The CSO login page's side links. The real ones lead to PACER registration and recovery, which
@@ -20,9 +21,7 @@ const PAGES: Record<string, { heading: string; message: string }> = {
 };
 
 export default async function csoInfoRoutes(app: FastifyInstance) {
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.site.kind === 'court') return reply.page('errors/not-found', {}, 404);
-  });
+  app.addHook('onRequest', onlyOnCsoHosts);
   for (const [path, page] of Object.entries(PAGES)) {
     app.get(path, async (_request, reply) => reply.page('cso/info', { ...page, pageTitle: page.heading }));
   }

@@ -10,6 +10,7 @@ import { nextStep, stepForBody, stepNamed } from './login-steps.js';
 import { isPartialRequest, partialRedirect, partialUpdates, VIEW_STATE_ID } from './partial-response.js';
 import type { LoginStep, Message, StepContext } from './steps/step.js';
 import { newJSessionId, sign, signatureMatches } from '../domain/tokens.js';
+import { onlyOnCsoHosts } from '../plugins/site.js';
 
 /**
  * PACER Central Sign-On screen login: GET/POST /csologin/login.jsf (FIDELITY §3).
@@ -56,9 +57,7 @@ export default async function loginRoutes(app: FastifyInstance) {
   const { repos, config } = app;
 
   // Fidelity: the CSO paths answer on CSO hosts and on "any" host, never on a court host.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.site.kind === 'court') return reply.page('errors/not-found', {}, 404);
-  });
+  app.addHook('onRequest', onlyOnCsoHosts);
 
   const deps = credentialDeps(app);
   await acceptMultipartForms(app);

@@ -8,6 +8,7 @@ import billingRoutes from './billing-routes.js';
 import clientCodeRoutes from './client-code-routes.js';
 import linkAccountRoutes from './link-account-routes.js';
 import queryRoutes from './query-routes.js';
+import { onlyOnCourtHosts } from '../plugins/site.js';
 
 /**
  * A court's CM/ECF host (FIDELITY §5): the landing page, login.pl, the main page and the menus.
@@ -20,9 +21,7 @@ export default async function ecfRoutes(app: FastifyInstance) {
   await acceptMultipartForms(app);
 
   // Fidelity: court paths answer on court hosts and on "any" host, not on the CSO host.
-  app.addHook('onRequest', async (request, reply) => {
-    if (request.site.kind === 'cso' || !request.site.court) return reply.page('errors/not-found', {}, 404);
-  });
+  app.addHook('onRequest', onlyOnCourtHosts);
 
   /** The CSO login URL for this court, coming back to the page asked for. */
   function loginUrl(request: FastifyRequest, court: Court): string {

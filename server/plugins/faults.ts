@@ -127,7 +127,20 @@ export default fp(
       return allowed;
     }
 
-    app.addHook('onRequest', async (request, reply) => {
+    // The usual request carries no fault: let it through without a promise (this runs on every
+    // request); only a request a fault may touch goes through the async part.
+    app.addHook('onRequest', (request, reply, done) => {
+      if (active.length === 0 && request.headers[FAULT_HEADER] === undefined) return done();
+      // applyFaults returns the reply when it answered (then the route must not run), else nothing.
+      applyFaults(request, reply).then(
+        (answered) => {
+          if (answered !== reply) done();
+        },
+        (err: Error) => done(err),
+      );
+    });
+
+    async function applyFaults(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
       const area = areaOf(request);
       if (!area) return;
 
@@ -211,7 +224,7 @@ export default fp(
         journal(request, 'NO_PRIVILEGES', actor);
         return reply.header('Cache-Control', 'no-store').page('ecf/no-privileges', { text: FAULT_TEXT.noPrivileges });
       }
-    });
+    }
   },
   { name: 'faults', dependencies: ['site', 'sessions', 'views'] },
 );

@@ -1,3 +1,4 @@
+import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
 import { courtOriginFor, csoOriginFor, parseHost } from '../domain/hosts.js';
 import type { Site } from '../types.js';
@@ -10,7 +11,8 @@ import type { Site } from '../types.js';
 export default fp(
   async (app) => {
     app.decorateRequest('site', null as unknown as Site);
-    app.addHook('onRequest', async (request, reply) => {
+    // Callback style (no promise): it runs on every request.
+    app.addHook('onRequest', (request, reply, done) => {
       const host = parseHost(request.headers.host);
       const scheme = request.protocol === 'https' ? 'https' : 'http';
       const target = host.target;
@@ -28,9 +30,32 @@ export default fp(
         selfUrl: hostOrigin + request.url,
       };
       if (target.kind === 'court' && !court) {
-        return reply.page('errors/not-found', { message: `There is no court "${target.code}" on this server.` }, 404);
+        reply.page('errors/not-found', { message: `There is no court "${target.code}" on this server.` }, 404);
+        return;
       }
+      done();
     });
   },
   { name: 'site', dependencies: ['views'] },
 );
+
+/**
+ * Route-module guards on the host router's decision (FIDELITY §1): CSO paths answer on CSO hosts
+ * and on "any" host, never on a court host; court paths answer on court hosts and on "any" host,
+ * never on the CSO host. Callback style, as they run on every request of their modules.
+ */
+export function onlyOnCsoHosts(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  if (request.site.kind === 'court') {
+    reply.page('errors/not-found', {}, 404);
+    return;
+  }
+  done();
+}
+
+export function onlyOnCourtHosts(request: FastifyRequest, reply: FastifyReply, done: HookHandlerDoneFunction): void {
+  if (request.site.kind === 'cso' || !request.site.court) {
+    reply.page('errors/not-found', {}, 404);
+    return;
+  }
+  done();
+}

@@ -37,6 +37,8 @@ describe('dashboard', () => {
     for (const text of ['Courts', 'FLSDC', 'PACER accounts', 'jattorney', 'CM/ECF accounts', 'linked to rlinked', 'Recent journal', 'Outbox', 'Reset to seed state']) {
       expect(dash.body).toContain(text);
     }
+    // The host shown is one a browser can share the CSO's cookies with (see the README's hosts section).
+    expect(dash.body).toContain('<code>ecf.nysd.uscourts.localhost</code>');
     // The cookie is for the dashboard only: the JSON API still wants the Bearer header.
     expect((await b.get(`${base}/__admin/accounts/pacer`)).status).toBe(401);
     // The docs page is a browser page too.

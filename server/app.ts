@@ -94,6 +94,9 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   app.decorate('config', config);
   app.decorate('clock', clock);
   app.decorate('repos', createRepositories(db));
+  app.decorate('record', function record(request, entry) {
+    app.repos.journal.add({ at: clock.now(), host: request.headers.host ?? '', actor: entry.actor ?? '', detail: entry.detail ?? '', action: entry.action, outcome: entry.outcome });
+  } satisfies FastifyInstance['record']);
   app.decorate('seeder', seeder);
   app.decorate('secret', loadSecret(db));
   app.decorate('adminToken', deps.adminToken !== undefined ? deps.adminToken : config.adminToken);

@@ -21,6 +21,8 @@ export interface Site {
   selfUrl: string;
 }
 
+import type { FastifyRequest } from 'fastify';
+
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
@@ -31,6 +33,8 @@ declare module 'fastify' {
     secret: Buffer;
     sessions: SessionService;
     renderView(template: string, data: Record<string, unknown>): string;
+    /** Writes a journal entry for a request: the time from app.clock, the host from the request. */
+    record(request: FastifyRequest, entry: { action: string; outcome: string; actor?: string; detail?: string }): void;
   }
   interface FastifyRequest {
     site: Site;

@@ -42,10 +42,10 @@ function defined(o: Record<string, SqlValue | undefined>): Record<string, SqlVal
 }
 
 export default async function accountsAdminRoutes(app: FastifyInstance) {
-  const { admin, courts, journal } = app.repos;
+  const { admin, courts } = app.repos;
   const cost = () => app.config.passwordHashCost;
   const note = (request: FastifyRequest, actor: string, action: string, detail = '') =>
-    journal.add({ at: app.clock.now(), actor, host: request.headers.host ?? '', action, outcome: 'ok', detail });
+    app.record(request, { actor, action, outcome: 'ok', detail });
 
   function pacerOr404(username: string) {
     const row = admin.pacer(username);

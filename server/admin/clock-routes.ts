@@ -57,7 +57,7 @@ export default async function clockRoutes(app: FastifyInstance) {
     } else {
       return bad(`Unknown field "${keys[0]}". ${USAGE}`);
     }
-    app.repos.journal.add({ at: app.clock.now(), actor: 'admin', host: request.headers.host ?? '', action: 'clock', outcome: 'ok', detail });
+    app.record(request, { actor: 'admin', action: 'clock', outcome: 'ok', detail });
     return current();
   });
 }

@@ -124,7 +124,7 @@ export default async function dashboardRoutes(app: FastifyInstance) {
     const e = repos.admin.ecf(field(request.body, 'court', 8), field(request.body, 'login', 64));
     if (e && e.linked_pacer_account_id !== null) {
       repos.admin.unlink(e.id);
-      repos.journal.add({ at: app.clock.now(), actor: e.linked_username ?? '', host: request.headers.host ?? '', action: 'admin.link.delete', outcome: 'ok', detail: `${e.court} ${e.login}` });
+      app.record(request, { actor: e.linked_username ?? '', action: 'admin.link.delete', outcome: 'ok', detail: `${e.court} ${e.login}` });
     }
     return back(reply, 'unlinked');
   });

@@ -29,20 +29,13 @@ export default async function faultsRoutes(app: FastifyInstance) {
     const parsed = parseFaultList(list);
     if (!parsed.ok) return reply.code(400).send({ error: 'bad_request', message: parsed.error });
     app.faults.set(parsed.value);
-    app.repos.journal.add({
-      at: app.clock.now(),
-      actor: 'admin',
-      host: request.headers.host ?? '',
-      action: 'faults.set',
-      outcome: 'ok',
-      detail: app.faults.list().join(',') || '(none)',
-    });
+    app.record(request, { actor: 'admin', action: 'faults.set', outcome: 'ok', detail: app.faults.list().join(',') || '(none)' });
     return current();
   });
 
   app.delete('/faults', async (request) => {
     app.faults.set([]);
-    app.repos.journal.add({ at: app.clock.now(), actor: 'admin', host: request.headers.host ?? '', action: 'faults.set', outcome: 'ok', detail: '(none)' });
+    app.record(request, { actor: 'admin', action: 'faults.set', outcome: 'ok', detail: '(none)' });
     return current();
   });
 }

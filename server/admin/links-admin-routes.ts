@@ -8,7 +8,7 @@ import { BodyReader, ConflictError, InputError, NotFoundError, linkJson, querySt
  * applied here, so a test can also build states the journey would refuse.
  */
 export default async function linksAdminRoutes(app: FastifyInstance) {
-  const { admin, courts, journal } = app.repos;
+  const { admin, courts } = app.repos;
 
   app.get('/links', async (request) => {
     const court = queryString(request.query, 'court')?.toLowerCase();
@@ -39,7 +39,7 @@ export default async function linksAdminRoutes(app: FastifyInstance) {
     }
     const now = app.clock.now();
     if (!admin.link(ecf.id, pacer.id, now)) throw new ConflictError('The CM/ECF account was linked meanwhile.');
-    journal.add({ at: now, actor: pacer.username, host: request.headers.host ?? '', action: 'admin.link.create', outcome: 'ok', detail: `${court} ${login}` });
+    app.record(request, { actor: pacer.username, action: 'admin.link.create', outcome: 'ok', detail: `${court} ${login}` });
     const linked = admin.ecf(court, login);
     return reply.code(201).send(linked ? linkJson(linked) : null);
   });
@@ -50,14 +50,7 @@ export default async function linksAdminRoutes(app: FastifyInstance) {
     if (!ecf) throw new NotFoundError(`There is no CM/ECF account "${request.params.login}" at ${court}.`);
     if (ecf.linked_pacer_account_id === null) throw new NotFoundError(`The CM/ECF account "${ecf.login}" at ${court} is not linked.`);
     admin.unlink(ecf.id);
-    journal.add({
-      at: app.clock.now(),
-      actor: ecf.linked_username ?? '',
-      host: request.headers.host ?? '',
-      action: 'admin.link.delete',
-      outcome: 'ok',
-      detail: `${court} ${ecf.login}`,
-    });
+    app.record(request, { actor: ecf.linked_username ?? '', action: 'admin.link.delete', outcome: 'ok', detail: `${court} ${ecf.login}` });
     return reply.code(204).send();
   });
 }

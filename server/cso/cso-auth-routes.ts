@@ -78,7 +78,7 @@ export default async function csoAuthRoutes(app: FastifyInstance) {
   }
 
   const malformed = (request: FastifyRequest, reply: FastifyReply, status: number, problem: string) => {
-    app.repos.journal.add({ at: app.clock.now(), actor: '', host: request.headers.host ?? '', action: 'login.api', outcome: 'malformed', detail: problem });
+    app.record(request, { action: 'login.api', outcome: 'malformed', detail: problem });
     return send(request, reply, {
       status,
       loginResult: MALFORMED_RESULT,
@@ -156,7 +156,7 @@ export default async function csoAuthRoutes(app: FastifyInstance) {
 
     // Fidelity: filers must send redactFlag "1"; anyone else may.
     if (account.filer && redactFlag !== '1') {
-      app.repos.journal.add({ at: app.clock.now(), actor: account.username, host, action: 'login.api', outcome: 'no_redact_flag', detail: '' });
+      app.record(request, { actor: account.username, action: 'login.api', outcome: 'no_redact_flag' });
       return refuse('1', API_TEXT.redaction);
     }
     // Only now is the code used up, so a request refused above for the missing flag does not burn it.

@@ -220,10 +220,8 @@ export default async function loginRoutes(app: FastifyInstance) {
     const sent = sentJSessionId(request);
     const viewState = field(body, 'javax.faces.ViewState', 200) || field(body, 'jakarta.faces.ViewState', 200);
     if (!sent || !signatureMatches(app.secret, viewState, 'ViewState', sent)) {
-      repos.journal.add({
-        at: app.clock.now(),
+      app.record(request, {
         actor: field(body, 'loginForm:loginName', 100),
-        host,
         action: 'login.screen',
         outcome: 'no_cookie',
         detail: sent ? 'ViewState does not belong to the JSESSIONID' : 'no JSESSIONID cookie',

@@ -35,10 +35,8 @@ export function bill(app: FastifyInstance, request: FastifyRequest, t: { descrip
       costCents: t.costCents,
       clientCode: session.clientCode,
     });
-    app.repos.journal.add({
-      at: now,
+    app.record(request, {
       actor: account.username,
-      host: request.headers.host ?? '',
       action: 'billing',
       outcome: 'charged',
       detail: `court=${court.code} ${t.description}: ${t.pages} page(s), ${dollars(t.costCents)}${session.clientCode ? `, client code ${session.clientCode}` : ''}`,

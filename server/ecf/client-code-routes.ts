@@ -35,14 +35,7 @@ export default async function clientCodeRoutes(app: FastifyInstance) {
     const problem = clientCodeProblem(code);
     if (problem) return render(problem, false);
     app.repos.sessions.setClientCode(request.ecf.session.token, code);
-    app.repos.journal.add({
-      at: app.clock.now(),
-      actor: request.ecf.account.username,
-      host: request.headers.host ?? '',
-      action: 'client_code.change',
-      outcome: 'ok',
-      detail: `court=${request.ecf.court.code}`,
-    });
+    app.record(request, { actor: request.ecf.account.username, action: 'client_code.change', outcome: 'ok', detail: `court=${request.ecf.court.code}` });
     const opts = app.sessions.cookieOptions(request);
     if (code) reply.setCookie('PacerClientCode', code, opts);
     else reply.clearCookie('PacerClientCode', opts);

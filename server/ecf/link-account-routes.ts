@@ -26,12 +26,9 @@ const MAX_LOGIN = 64;
 export default async function linkAccountRoutes(app: FastifyInstance) {
   const { repos } = app;
 
-  const host = (request: FastifyRequest) => request.headers.host ?? '';
   const journal = (request: FastifyRequest, outcome: string, detail = '') =>
-    repos.journal.add({
-      at: app.clock.now(),
+    app.record(request, {
       actor: request.ecf.account.username,
-      host: host(request),
       action: 'link',
       outcome,
       detail: `court=${request.ecf.court.code}${detail ? ` ${detail}` : ''}`,

@@ -77,14 +77,7 @@ export default fp(
     app.decorate('faults', service);
 
     const journal = (request: FastifyRequest, name: FaultName, actor = '') =>
-      app.repos.journal.add({
-        at: app.clock.now(),
-        actor,
-        host: request.headers.host ?? '',
-        action: 'fault',
-        outcome: name,
-        detail: `${request.method} ${request.url.slice(0, 200)}`,
-      });
+      app.record(request, { actor, action: 'fault', outcome: name, detail: `${request.method} ${request.url.slice(0, 200)}` });
 
     /** A run-time event fires: count it down, and drop it when used up. */
     function consume(entry: Active | undefined) {

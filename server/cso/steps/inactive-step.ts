@@ -19,15 +19,8 @@ export const inactiveStep: LoginStep = {
   // Invented: the real form and button ids are not public.
   form: 'inactiveForm',
   applies: (account) => account.status === 'inactive',
-  submit(_body, account, { app, request, now }) {
-    app.repos.journal.add({
-      at: now,
-      actor: account.username,
-      host: request.headers.host ?? '',
-      action: 'login.inactive',
-      outcome: 'continued',
-      detail: '',
-    });
+  submit(_body, account, { app, request }) {
+    app.record(request, { actor: account.username, action: 'login.inactive', outcome: 'continued' });
     return { kind: 'next' };
   },
   view: () => ({ inactiveText: INACTIVE_TEXT }),

@@ -54,7 +54,7 @@ export const passwordUpdateStep: LoginStep = {
   async submit(body, account, ctx) {
     const { app, request, now } = ctx;
     const journal = (outcome: string, detail = '') =>
-      app.repos.journal.add({ at: now, actor: account.username, host: request.headers.host ?? '', action: 'login.password_update', outcome, detail });
+      app.record(request, { actor: account.username, action: 'login.password_update', outcome, detail });
     const used = skipsUsed(account, ctx);
 
     if (has(body, `${FORM}:btnSkip`)) {

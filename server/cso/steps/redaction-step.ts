@@ -11,16 +11,9 @@ export const redactionStep: LoginStep = {
   dialogId: 'redactionConfirmation',
   form: 'regmsg',
   applies: (account) => account.filer,
-  submit(body, account, { app, request, now }) {
+  submit(body, account, { app, request }) {
     const ticked = field(body, 'regmsg:chkRedact_input', 10) === 'on';
-    app.repos.journal.add({
-      at: now,
-      actor: account.username,
-      host: request.headers.host ?? '',
-      action: 'login.redaction',
-      outcome: ticked ? 'accepted' : 'not_ticked',
-      detail: '',
-    });
+    app.record(request, { actor: account.username, action: 'login.redaction', outcome: ticked ? 'accepted' : 'not_ticked' });
     if (ticked) return { kind: 'next' };
     // Invented: the real dialog simply stays; we also say why.
     return {

@@ -27,14 +27,26 @@ export function createJournalRepository(db: DB) {
     list: (f: JournalFilter = {}): JournalEntry[] => {
       const where: string[] = [];
       const args: (string | number)[] = [];
-      if (f.actor !== undefined) (where.push('actor = ? COLLATE NOCASE'), args.push(f.actor));
+      if (f.actor !== undefined) {
+        where.push('actor = ? COLLATE NOCASE');
+        args.push(f.actor);
+      }
       // "login.*" matches every action under login.; anything else matches exactly.
       if (f.action !== undefined && f.action.endsWith('*')) {
         where.push("action LIKE ? ESCAPE '\\'");
         args.push(`${f.action.slice(0, -1).replace(/[\\%_]/g, '\\$&')}%`);
-      } else if (f.action !== undefined) (where.push('action = ?'), args.push(f.action));
-      if (f.since !== undefined) (where.push('at >= ?'), args.push(f.since));
-      if (f.until !== undefined) (where.push('at <= ?'), args.push(f.until));
+      } else if (f.action !== undefined) {
+        where.push('action = ?');
+        args.push(f.action);
+      }
+      if (f.since !== undefined) {
+        where.push('at >= ?');
+        args.push(f.since);
+      }
+      if (f.until !== undefined) {
+        where.push('at <= ?');
+        args.push(f.until);
+      }
       const sql = `SELECT * FROM journal ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY id DESC LIMIT ?`;
       args.push(Math.min(Math.max(f.limit ?? 100, 1), 10_000));
       return db.prepare<(string | number)[], JournalEntry>(sql).all(...args);

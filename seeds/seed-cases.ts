@@ -58,8 +58,8 @@ export function parseSeedCases(value: unknown, courtCodes: ReadonlySet<string>, 
       const v = o[field];
       if (v === undefined && opts.optional) return '';
       if (typeof v !== 'string' || v.trim() === '') fail(entry, field, 'is required and must be a non-empty string');
-      if ((v as string).length > opts.max) fail(entry, field, `must be at most ${opts.max} characters`);
-      return v as string;
+      if ((v).length > opts.max) fail(entry, field, `must be at most ${opts.max} characters`);
+      return v;
     };
     const court = str('court', { max: 8 });
     if (!courtCodes.has(court)) fail(entry, 'court', `names "${court}", which is not in courts`);
@@ -95,7 +95,7 @@ export function parseSeedCases(value: unknown, courtCodes: ReadonlySet<string>, 
         if (typeof role !== 'string' || !(PARTY_ROLES as readonly string[]).includes(role)) {
           fail(pe, 'role', `must be one of ${PARTY_ROLES.map((r) => JSON.stringify(r)).join(', ')}`);
         }
-        return { lastName: lastName as string, firstName: firstName as string, role: role as PartyRole };
+        return { lastName: lastName, firstName: firstName, role: role as PartyRole };
       }),
     };
   });

@@ -129,7 +129,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
 
   // Set before the route modules register: each module keeps the handlers in force when it loads.
-  app.setNotFoundHandler((request, reply) => reply.page('errors/not-found', {}, 404));
+  app.setNotFoundHandler((_request, reply) => reply.page('errors/not-found', {}, 404));
 
   // Never a stack trace: 4xx problems (bad body, wrong content type, too large) get a page
   // saying what was wrong; anything else is logged and answered with a plain 500 page.

@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { createRequire } from 'node:module';
+import type * as SelfSigned from 'selfsigned';
 import type { Config } from './config.js';
 
 /**
@@ -57,7 +58,7 @@ const loadCjs = createRequire(import.meta.url);
 
 /** A self-signed RSA-2048/SHA-256 server certificate for `names`. */
 export function generateCertificate(names: { dns: string[]; ips: string[] }, now = new Date()): { cert: string; key: string } {
-  const selfsigned = loadCjs('selfsigned') as typeof import('selfsigned');
+  const selfsigned = loadCjs('selfsigned') as typeof SelfSigned;
   const result = selfsigned.generate(
     [
       { name: 'commonName', value: 'pacer.login.uscourts.gov' },

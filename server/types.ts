@@ -21,8 +21,6 @@ export interface Site {
   selfUrl: string;
 }
 
-import type { FastifyRequest } from 'fastify';
-
 declare module 'fastify' {
   interface FastifyInstance {
     config: Config;

@@ -24,7 +24,7 @@ function mfaFields(r: BodyReader, out: Record<string, SqlValue>): void {
     if (v !== null && (typeof v !== 'string' || !MFA_SECRET.test(v))) {
       throw new InputError('Field "mfaSecret" must be a base32 secret (A-Z, 2-7), 16-64 characters, or null for no MFA.');
     }
-    out['mfaSecret'] = v as string | null;
+    out['mfaSecret'] = v;
   }
   if (r.has('mfaBackupCodes')) {
     const v = r.raw('mfaBackupCodes');

@@ -1,7 +1,7 @@
 /**
  * The control plane's OpenAPI 3.1 document, written by hand next to the routes it describes
  * (served as /__admin/openapi.json and rendered as /__admin/docs). When a route changes, this
- * changes in the same commit; test/admin-api.test.ts checks every documented path answers.
+ * changes in the same commit; test/routes/admin-api.test.ts checks every documented path answers.
  */
 type Schema = Record<string, unknown>;
 

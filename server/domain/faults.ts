@@ -43,7 +43,7 @@ const MAX_RATE = 10_000;
 const noValue =
   <N extends 'MAINTENANCE' | 'NO_PRIVILEGES' | 'BLOCKED'>(name: N) =>
   (value: string | null): Fault | string =>
-    value === null ? ({ name } as Fault) : `${name} takes no value (got "${value}")`;
+    value === null ? ({ name }) : `${name} takes no value (got "${value}")`;
 
 const times =
   (name: 'SPURIOUS_LOGIN_PAGE' | 'SESSION_EXPIRED') =>

@@ -8,7 +8,7 @@ export function field(body: unknown, name: string, max = 1024): string {
   let v = (body as Record<string, unknown>)[name];
   if (Array.isArray(v)) v = v[0];
   if (v === undefined || v === null) return '';
-  if (typeof v === 'object' && 'value' in (v as object)) v = (v as { value: unknown }).value; // multipart field
+  if (typeof v === 'object' && 'value' in (v)) v = (v).value; // multipart field
   const s = typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '';
   return s.length > max ? s.slice(0, max + 1) : s;
 }

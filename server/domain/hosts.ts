@@ -23,8 +23,8 @@ const COURT_RE = /^ecf(-train)?\.([a-z0-9]+)\.([a-z0-9.-]+)$/;
 
 export function parseHost(hostHeader: string | undefined): ParsedHost {
   const raw = (hostHeader ?? '').trim().toLowerCase();
-  let hostname = raw;
-  let port = '';
+  let hostname: string;
+  let port: string;
   const bracket = raw.match(/^(\[[^\]]*\])(?::(\d+))?$/);
   if (bracket) {
     hostname = bracket[1] ?? '';

@@ -24,7 +24,7 @@ const TEXT = {
 export default async function billingRoutes(app: FastifyInstance) {
   app.get('/cgi-bin/BillingHistory.pl', async (request, reply) => {
     const q = (request.query ?? {}) as Record<string, unknown>;
-    const str = (k: string) => (typeof q[k] === 'string' ? (q[k] as string).trim().slice(0, 20) : '');
+    const str = (k: string) => (typeof q[k] === 'string' ? (q[k]).trim().slice(0, 20) : '');
     const now = app.clock.now();
     const quarter = quarterOf(now);
     const sort: BillingSort = str('sort') === 'client' ? 'client' : 'date';

@@ -133,7 +133,7 @@ export default fp(
       );
     });
 
-    async function applyFaults(request: FastifyRequest, reply: FastifyReply): Promise<unknown> {
+    async function applyFaults(request: FastifyRequest, reply: FastifyReply): Promise<FastifyReply | undefined> {
       const area = areaOf(request);
       if (!area) return;
 

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { Browser, decodeEntities, formAction, inputValue, type Page } from './browser.js';
+import { type Browser, decodeEntities, formAction, inputValue, type Page } from './browser.js';
 import { ECF_PASSWORD, PACER_PASSWORD } from './app.js';
 
 /** Follows a court page's not-logged-in answer to the CSO login page it points at. */

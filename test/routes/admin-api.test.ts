@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { makeApp, serve } from './support/app.js';
-import { formAction } from './support/browser.js';
-import { linkAccount, logIn, loginForm, openLoginFrom } from './support/journey.js';
+import { makeApp, serve } from '../support/app.js';
+import { formAction } from '../support/browser.js';
+import { linkAccount, logIn, loginForm, openLoginFrom } from '../support/journey.js';
 
 /** The JSON control plane: accounts, links, sessions, journal, outbox, errors, OpenAPI. */
 let app: FastifyInstance;
@@ -10,7 +10,7 @@ afterEach(async () => app?.close());
 
 async function call(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?: unknown) {
   const r = await app.inject({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}) });
-  return { status: r.statusCode, body: r.body ? (r.json() as Record<string, any>) : null, headers: r.headers };
+  return { status: r.statusCode, body: r.body ? r.json<Record<string, any>>() : null, headers: r.headers };
 }
 
 describe('accounts', () => {

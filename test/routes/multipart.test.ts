@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { formAction, inputValue, type Browser } from './support/browser.js';
-import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve } from './support/app.js';
-import { logIn } from './support/journey.js';
+import { formAction, inputValue, type Browser } from '../support/browser.js';
+import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve } from '../support/app.js';
+import { logIn } from '../support/journey.js';
 
 /**
  * Fidelity: real CM/ECF forms are multipart/form-data and clients post them that way; juriscraper

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { request } from 'undici';
-import { PROJECT_ROOT } from '../server/paths.js';
+import { PROJECT_ROOT } from '../../server/paths.js';
 
 /**
  * What `npm start` runs: the build (tsc, then the one-file bundle) and `node dist/bundle/main.mjs`.

@@ -3,10 +3,10 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, type Config } from '../server/config.js';
-import { FAULT_NAMES, parseFaultSetting } from '../server/domain/faults.js';
-import { PROJECT_ROOT } from '../server/paths.js';
-import { makeApp } from './support/app.js';
+import { ConfigError, loadConfig, type Config } from '../../server/config.js';
+import { FAULT_NAMES, parseFaultSetting } from '../../server/domain/faults.js';
+import { PROJECT_ROOT } from '../../server/paths.js';
+import { makeApp } from '../support/app.js';
 
 /**
  * Every named fault in its three forms: the X-Mock-Fault header (one request), PUT /__admin/faults
@@ -29,7 +29,7 @@ function sessionFor(username = 'researcher'): { token: string; cookies: Record<s
 async function setFaults(faults: string[]) {
   const res = await app.inject({ method: 'PUT', url: '/__admin/faults', payload: { faults } });
   expect(res.statusCode, res.body).toBe(200);
-  return res.json() as { faults: string[] };
+  return res.json<{ faults: string[] }>();
 }
 
 const LOGGED_IN = '/cgi-bin/login.pl?logout'; // only logged-in court pages carry the logout link

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { decodeEntities, formAction, inputValue, type Browser } from './support/browser.js';
-import { makeApp, PACER_PASSWORD, serve } from './support/app.js';
-import { authenticatorCode, MFA_SECRET } from './support/authenticator.js';
+import { decodeEntities, formAction, inputValue, type Browser } from '../support/browser.js';
+import { makeApp, PACER_PASSWORD, serve } from '../support/app.js';
+import { authenticatorCode, MFA_SECRET } from '../support/authenticator.js';
 
 /**
  * The PrimeFaces AJAX variant of the screen login (FIDELITY §3), posted as the page's script

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { makeApp, PACER_PASSWORD, serve } from './support/app.js';
-import { cookiesFor, isLoggedIn, PacerApiClient } from './support/api-client.js';
-import { authenticatorCode, MFA_SECRET } from './support/authenticator.js';
+import { makeApp, PACER_PASSWORD, serve } from '../support/app.js';
+import { cookiesFor, isLoggedIn, PacerApiClient } from '../support/api-client.js';
+import { authenticatorCode, MFA_SECRET } from '../support/authenticator.js';
 
 /**
  * The PACER Authentication API (FIDELITY §4) driven as a real client drives it: POST the

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/database.js';
-import { createRepositories } from '../db/index.js';
-import { createSeeder, loadSeedFile, BUILT_IN_SEED } from '../seeds/seed.js';
+import { openDatabase } from '../../db/database.js';
+import { createRepositories } from '../../db/index.js';
+import { createSeeder, loadSeedFile, BUILT_IN_SEED } from '../../seeds/seed.js';
 
 function fresh() {
   const db = openDatabase(':memory:');

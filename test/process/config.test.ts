@@ -1,11 +1,11 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { buildApp } from '../server/app.js';
-import { ConfigError, SETTINGS, helpText, loadConfig, testConfig } from '../server/config.js';
-import { makeApp } from './support/app.js';
-import { spawnServer } from './support/spawn.js';
-import { tempDir } from './support/temp.js';
+import { buildApp } from '../../server/app.js';
+import { ConfigError, SETTINGS, helpText, loadConfig, testConfig } from '../../server/config.js';
+import { makeApp } from '../support/app.js';
+import { spawnServer } from '../support/spawn.js';
+import { tempDir } from '../support/temp.js';
 
 /** Settings are checked at start: a bad value stops the start with one line naming it. */
 describe('configuration', () => {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { formAction, inputValue, menuLabels, type Browser } from './support/browser.js';
-import { ECF_PASSWORD, makeApp, serve } from './support/app.js';
-import { linkAccount, logIn } from './support/journey.js';
+import { formAction, inputValue, menuLabels, type Browser } from '../support/browser.js';
+import { ECF_PASSWORD, makeApp, serve } from '../support/app.js';
+import { linkAccount, logIn } from '../support/journey.js';
 
 let app: FastifyInstance;
 afterEach(async () => app?.close());

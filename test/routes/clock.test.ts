@@ -1,10 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { passwordExpired, passwordProblems, PASSWORD_MAX_AGE_MS } from '../server/domain/password-rules.js';
-import { TEXT } from '../server/domain/login-rules.js';
-import { makeApp, PACER_PASSWORD, serve } from './support/app.js';
-import { formAction, inputValue, messagesIn, type Browser, type Page } from './support/browser.js';
-import { loginForm, logIn, openLoginFrom } from './support/journey.js';
+import { passwordExpired, passwordProblems, PASSWORD_MAX_AGE_MS } from '../../server/domain/password-rules.js';
+import { TEXT } from '../../server/domain/login-rules.js';
+import { makeApp, PACER_PASSWORD, serve } from '../support/app.js';
+import { formAction, inputValue, messagesIn, type Browser, type Page } from '../support/browser.js';
+import { loginForm, logIn, openLoginFrom } from '../support/journey.js';
 
 /**
  * The virtual clock (/__admin/clock) and the rules that run on it: session expiry, the lockout,

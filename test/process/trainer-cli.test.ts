@@ -2,12 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { runCli } from '../server/cli/main.js';
-import { passwordProblems } from '../server/domain/password-rules.js';
-import { traineeIdentity, traineePassword } from '../server/domain/trainee-credentials.js';
-import { makeApp, serve } from './support/app.js';
-import { linkAccount, logIn } from './support/journey.js';
-import { tempDir } from './support/temp.js';
+import { runCli } from '../../server/cli/main.js';
+import { passwordProblems } from '../../server/domain/password-rules.js';
+import { traineeIdentity, traineePassword } from '../../server/domain/trainee-credentials.js';
+import { makeApp, serve } from '../support/app.js';
+import { linkAccount, logIn } from '../support/journey.js';
+import { tempDir } from '../support/temp.js';
 
 /**
  * The trainer CLI on a database file, then the server on the same file: a trainee from the

@@ -10,11 +10,11 @@ import {
   totalsByClientCode,
   waiverNote,
   type Transaction,
-} from '../server/domain/billing.js';
-import { parseCaseNumber } from '../server/domain/cases.js';
-import { parseSeed, SeedError } from '../seeds/seed.js';
-import { makeApp } from './support/app.js';
-import { decodeEntities, inputValue } from './support/browser.js';
+} from '../../server/domain/billing.js';
+import { parseCaseNumber } from '../../server/domain/cases.js';
+import { parseSeed, SeedError } from '../../seeds/seed.js';
+import { makeApp } from '../support/app.js';
+import { decodeEntities, inputValue } from '../support/browser.js';
 
 /**
  * Billing: the fee arithmetic, Query's billable results and their receipt, Change Client Code,

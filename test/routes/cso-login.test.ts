@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { formAction, inputValue, messagesIn } from './support/browser.js';
-import { makeApp, serve } from './support/app.js';
-import { loginForm, redactionForm } from './support/journey.js';
+import { formAction, inputValue, messagesIn } from '../support/browser.js';
+import { makeApp, serve } from '../support/app.js';
+import { loginForm, redactionForm } from '../support/journey.js';
 
 let app: FastifyInstance;
 afterEach(async () => app?.close());

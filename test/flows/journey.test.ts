@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { formAction, inputValue, menuLabels } from './support/browser.js';
-import { ECF_PASSWORD, makeApp, serve } from './support/app.js';
-import { loginForm, openLoginFrom, redactionForm } from './support/journey.js';
+import { formAction, inputValue, menuLabels } from '../support/browser.js';
+import { ECF_PASSWORD, makeApp, serve } from '../support/app.js';
+import { loginForm, openLoginFrom, redactionForm } from '../support/journey.js';
 
 /**
  * The FLSD guide's eleven steps (FIDELITY §6) as persona jattorney, over a real socket,

@@ -1,10 +1,10 @@
 import { Writable } from 'node:stream';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { loggerOptions, redactUrl } from '../server/logging.js';
-import { testConfig } from '../server/config.js';
-import { PACER_PASSWORD, makeApp, serve } from './support/app.js';
-import { logIn } from './support/journey.js';
+import { loggerOptions, redactUrl } from '../../server/logging.js';
+import { testConfig } from '../../server/config.js';
+import { PACER_PASSWORD, makeApp, serve } from '../support/app.js';
+import { logIn } from '../support/journey.js';
 
 /** pino JSON, one line per request, with passwords, tokens and cookies kept out. */
 let app: FastifyInstance;

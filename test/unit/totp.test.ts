@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { base32Decode, hotp, totp, totpStep, verifyTotp, type TotpAlgorithm } from '../server/domain/totp.js';
+import { base32Decode, hotp, totp, totpStep, verifyTotp, type TotpAlgorithm } from '../../server/domain/totp.js';
 
 /** RFC 6238 Appendix B: the seeds are the ASCII strings below, codes are 8 digits, step 30 s. */
 const SEEDS: Record<TotpAlgorithm, Buffer> = {

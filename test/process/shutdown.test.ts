@@ -4,8 +4,8 @@ import { connect } from 'node:net';
 import { join } from 'node:path';
 import { request } from 'undici';
 import { describe, expect, it } from 'vitest';
-import { spawnServer } from './support/spawn.js';
-import { tempDir } from './support/temp.js';
+import { spawnServer } from '../support/spawn.js';
+import { tempDir } from '../support/temp.js';
 
 /**
  * The real process, listening beyond loopback: it prints a control-plane token once, requires it,

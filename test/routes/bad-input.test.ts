@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { formAction, inputValue, messagesIn } from './support/browser.js';
-import { makeApp, serve } from './support/app.js';
-import { linkAccount, loginForm, logIn } from './support/journey.js';
+import { formAction, inputValue, messagesIn } from '../support/browser.js';
+import { makeApp, serve } from '../support/app.js';
+import { linkAccount, loginForm, logIn } from '../support/journey.js';
 
 let app: FastifyInstance;
 afterEach(async () => app?.close());

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { decideAdminAccess, isLoopbackHost } from '../server/admin/admin-access.js';
-import { makeApp } from './support/app.js';
+import { decideAdminAccess, isLoopbackHost } from '../../server/admin/admin-access.js';
+import { makeApp } from '../support/app.js';
 
 /**
  * The control plane's access rule: a token when ADMIN_TOKEN is set, open on loopback only,

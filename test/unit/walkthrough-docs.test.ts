@@ -2,13 +2,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { JOURNEY_STEPS } from './support/browser-journey.js';
+import { JOURNEY_STEPS } from '../support/browser-journey.js';
 
 /**
  * docs/walkthrough.md shows one picture per step of the browser journey, and the pictures are
  * the ones `npm run screenshots` writes: none missing, none left over from a step that is gone.
  */
-const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const DOC = join(ROOT, 'docs', 'walkthrough.md');
 const IMAGES = join(ROOT, 'docs', 'images');
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { formAction, inputValue, messagesIn, type Browser, type Page } from './support/browser.js';
-import { makeApp, PACER_PASSWORD, serve } from './support/app.js';
-import { authenticatorCode, MFA_SECRET } from './support/authenticator.js';
-import { loginForm, openLoginFrom, redactionForm } from './support/journey.js';
+import { formAction, inputValue, messagesIn, type Browser, type Page } from '../support/browser.js';
+import { makeApp, PACER_PASSWORD, serve } from '../support/app.js';
+import { authenticatorCode, MFA_SECRET } from '../support/authenticator.js';
+import { loginForm, openLoginFrom, redactionForm } from '../support/journey.js';
 
 /** The personas' account states on the screen login (FIDELITY §3), over a real socket. */
 let app: FastifyInstance;

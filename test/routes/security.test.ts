@@ -1,12 +1,12 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { loadConfig } from '../server/config.js';
-import { parseHost } from '../server/domain/hosts.js';
-import { hashPassword, verifyPassword } from '../server/domain/passwords.js';
-import { newJSessionId, newSessionToken } from '../server/domain/tokens.js';
-import { formAction, inputValue } from './support/browser.js';
-import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve } from './support/app.js';
-import { loginForm, logIn, redactionForm } from './support/journey.js';
+import { loadConfig } from '../../server/config.js';
+import { parseHost } from '../../server/domain/hosts.js';
+import { hashPassword, verifyPassword } from '../../server/domain/passwords.js';
+import { newJSessionId, newSessionToken } from '../../server/domain/tokens.js';
+import { formAction, inputValue } from '../support/browser.js';
+import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve } from '../support/app.js';
+import { loginForm, logIn, redactionForm } from '../support/journey.js';
 
 /**
  * One test (or a few) per security measure the README lists under "Security".
@@ -274,7 +274,7 @@ describe('no open redirect through appurl', () => {
   });
 
   it('safeAppUrl keeps redirects on the hosts the mock serves', async () => {
-    const { safeAppUrl } = await import('../server/domain/hosts.js');
+    const { safeAppUrl } = await import('../../server/domain/hosts.js');
     const here = parseHost('pacer.login.uscourts.gov');
     const isCourt = (c: string) => c === 'flsd';
     expect(safeAppUrl('https://ecf.flsd.uscourts.gov/cgi-bin/x', here, isCourt)).toBe('https://ecf.flsd.uscourts.gov/cgi-bin/x');

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { formAction } from './support/browser.js';
-import { makeApp, serve } from './support/app.js';
-import { linkAccount, logIn, loginForm, openLoginFrom } from './support/journey.js';
+import { formAction } from '../support/browser.js';
+import { makeApp, serve } from '../support/app.js';
+import { linkAccount, logIn, loginForm, openLoginFrom } from '../support/journey.js';
 
 /** POST /__admin/reset puts links, lockouts and sessions back to the seed state. */
 let app: FastifyInstance;

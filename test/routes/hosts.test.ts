@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { makeApp } from './support/app.js';
-import { parseHost, safeAppUrl } from '../server/domain/hosts.js';
+import { makeApp } from '../support/app.js';
+import { parseHost, safeAppUrl } from '../../server/domain/hosts.js';
 
 let app: FastifyInstance;
 afterEach(async () => app?.close());

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { formAction, inputValue } from './support/browser.js';
-import { makeApp, serve } from './support/app.js';
-import { loginForm, logIn, openLoginFrom } from './support/journey.js';
+import { formAction, inputValue } from '../support/browser.js';
+import { makeApp, serve } from '../support/app.js';
+import { loginForm, logIn, openLoginFrom } from '../support/journey.js';
 
 /**
  * Errors are announced where the cursor is: each form that shows an error ties it to its fields

@@ -7,15 +7,15 @@ import Database from 'better-sqlite3';
 import type { FastifyInstance } from 'fastify';
 import { Client } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openDatabase } from '../db/database.js';
-import { BUILT_IN_SEED, createSeeder, loadSeedFile } from '../seeds/seed.js';
-import { LINK_TEXT } from '../server/domain/link-rules.js';
-import { hashPassword } from '../server/domain/passwords.js';
-import { PROJECT_ROOT } from '../server/paths.js';
-import { generate, insertEcfAccounts, insertPacerAccounts } from './support/accounts.js';
-import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve } from './support/app.js';
-import { Browser, formAction, inputValue } from './support/browser.js';
-import { linkAccount, logIn } from './support/journey.js';
+import { openDatabase } from '../../db/database.js';
+import { BUILT_IN_SEED, createSeeder, loadSeedFile } from '../../seeds/seed.js';
+import { LINK_TEXT } from '../../server/domain/link-rules.js';
+import { hashPassword } from '../../server/domain/passwords.js';
+import { PROJECT_ROOT } from '../../server/paths.js';
+import { generate, insertEcfAccounts, insertPacerAccounts } from '../support/accounts.js';
+import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve } from '../support/app.js';
+import { Browser, formAction, inputValue } from '../support/browser.js';
+import { linkAccount, logIn } from '../support/journey.js';
 
 /**
  * The mock under abuse: a race for one link, a crash in the middle of linking, and a stream of
@@ -330,7 +330,7 @@ describe('1,000 fuzzed requests', () => {
               body = `--xyz\r\nContent-Disposition: form-data; name="loginForm:loginName"\r\n\r\n${payload()}\r\n--xyz--\r\n`;
           }
         }
-        const res = await client.request({ method: method as 'GET', path, headers, body: body ?? null });
+        const res = await client.request({ method: method, path, headers, body: body ?? null });
         const text = await res.body.text();
         sent++;
         const where = `#${i} ${method} ${path.slice(0, 80)} host=${headers.host?.slice(0, 40)}`;

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { inputValue } from './support/browser.js';
-import { makeApp, serve } from './support/app.js';
-import { linkAccount, logIn } from './support/journey.js';
+import { inputValue } from '../support/browser.js';
+import { makeApp, serve } from '../support/app.js';
+import { linkAccount, logIn } from '../support/journey.js';
 
 /** The HTML dashboard: token form -> HttpOnly cookie, CSRF-guarded buttons, the state on one page. */
 let app: FastifyInstance;

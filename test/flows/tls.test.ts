@@ -4,12 +4,12 @@ import { join } from 'node:path';
 import { connect, checkServerIdentity, type PeerCertificate } from 'node:tls';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { ConfigError, loadConfig, testConfig } from '../server/config.js';
-import { certificateNames, loadTlsMaterial } from '../server/tls.js';
-import { formAction } from './support/browser.js';
-import { makeApp, PACER_PASSWORD, serve } from './support/app.js';
-import { cookiesFor, isLoggedIn, PacerApiClient } from './support/api-client.js';
-import { loginForm, openLoginFrom } from './support/journey.js';
+import { ConfigError, loadConfig, testConfig } from '../../server/config.js';
+import { certificateNames, loadTlsMaterial } from '../../server/tls.js';
+import { formAction } from '../support/browser.js';
+import { makeApp, PACER_PASSWORD, serve } from '../support/app.js';
+import { cookiesFor, isLoggedIn, PacerApiClient } from '../support/api-client.js';
+import { loginForm, openLoginFrom } from '../support/journey.js';
 
 /** HTTPS beside HTTP (FIDELITY §1): real clients hard-code https:// and skip verification. */
 let app: FastifyInstance;

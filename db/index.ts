@@ -14,6 +14,8 @@ import { createSessionsRepository } from './sessions-repository.js';
 export function createRepositories(db: DB) {
   return {
     db,
+    /** Runs `fn` in one SQLite transaction (nested calls become savepoints); services own their writes through this. */
+    transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     courts: createCourtsRepository(db),
     accounts: createAccountsRepository(db),
     sessions: createSessionsRepository(db),

@@ -1,5 +1,5 @@
 import type { BillingRepository } from '../../db/billing-repository.js';
-import type { JournalRepository } from '../../db/journal-repository.js';
+import type { ServiceDeps } from './service-deps.js';
 import { formatUsDate } from './us-dates.js';
 
 /**
@@ -113,12 +113,9 @@ export function waiverNote(quarterCents: number, quarter: Quarter): { waived: bo
     : { waived, text: `${total}, more than $30. Fees are waived only when a quarter's total is $30 or less, so this quarter will be billed.` };
 }
 
-/** What charging needs from the app: the billing table, the journal, one transaction, and the time. */
-export interface BillingDeps {
+/** What charging needs from the app: the billing table, besides the journal, transaction and time. */
+export interface BillingDeps extends ServiceDeps {
   billing: Pick<BillingRepository, 'add'>;
-  journal: Pick<JournalRepository, 'add'>;
-  transaction: <T>(fn: () => T) => T;
-  now: () => number;
 }
 
 /** One billable transaction of a logged-in account at a court. */

@@ -1,16 +1,13 @@
 import type { AccountsRepository, EcfAccount, PacerAccount } from '../../db/accounts-repository.js';
 import type { Court } from '../../db/courts-repository.js';
-import type { JournalRepository } from '../../db/journal-repository.js';
 import type { OutboxRepository } from '../../db/outbox-repository.js';
 import { fullName, LINK_TEXT } from './link-rules.js';
+import type { ServiceDeps } from './service-deps.js';
 
-/** What linking needs from the app: the tables it writes, one transaction, and the time. */
-export interface LinkingDeps {
+/** What linking needs from the app: the accounts and the outbox, besides the journal, transaction and time. */
+export interface LinkingDeps extends ServiceDeps {
   accounts: Pick<AccountsRepository, 'ecfById' | 'ecfLinkedTo' | 'link' | 'pacerById'>;
   outbox: Pick<OutboxRepository, 'add'>;
-  journal: Pick<JournalRepository, 'add'>;
-  transaction: <T>(fn: () => T) => T;
-  now: () => number;
 }
 
 export interface LinkRequest {

@@ -6,14 +6,17 @@ import { createCasesRepository } from './cases-repository.js';
 import { createClassesRepository } from './classes-repository.js';
 import { createCourtsRepository } from './courts-repository.js';
 import { createJournalRepository } from './journal-repository.js';
+import { createMetaRepository } from './meta-repository.js';
 import { createOutboxRepository } from './outbox-repository.js';
 import { createPasswordRepository } from './password-repository.js';
 import { createSessionsRepository } from './sessions-repository.js';
 
-/** Every repository over one database handle; statements are prepared once, here. */
+/**
+ * Every repository over one database handle; statements are prepared once, here. The handle
+ * itself is not handed out: SQL stays in db/, and multi-step writes go through `transaction`.
+ */
 export function createRepositories(db: DB) {
   return {
-    db,
     /** Runs `fn` in one SQLite transaction (nested calls become savepoints); services own their writes through this. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     courts: createCourtsRepository(db),
@@ -26,6 +29,7 @@ export function createRepositories(db: DB) {
     passwords: createPasswordRepository(db),
     classes: createClassesRepository(db),
     admin: createAdminRepository(db),
+    meta: createMetaRepository(db),
   };
 }
 export type Repositories = ReturnType<typeof createRepositories>;

@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { openDatabase, type DB } from '../db/database.js';
-import { createRepositories } from '../db/index.js';
+import type { DB } from '../db/database.js';
 import { BUILT_IN_SEED, createSeeder, loadSeedFile, type Seed } from '../seeds/seed.js';
-import { ConfigError, type Config } from './config.js';
+import type { Config } from './config.js';
 import { RequestLogController, loggerOptions } from './logging.js';
 import adminRoutes from './admin/admin-routes.js';
 import loginRoutes, { PENDING_MAX_AGE_MS } from './cso/login-routes.js';
@@ -13,12 +12,26 @@ import csoInfoRoutes from './cso/info-routes.js';
 import csoAuthRoutes from './cso/cso-auth-routes.js';
 import { VirtualClock } from './domain/clock.js';
 import ecfRoutes from './ecf/ecf-routes.js';
+import dbPlugin from './plugins/db.js';
 import faultsPlugin from './plugins/faults.js';
 import sessionsPlugin from './plugins/sessions.js';
 import sitePlugin from './plugins/site.js';
 import viewsPlugin from './plugins/views.js';
 import staticRoutes from './static-routes.js';
 import './types.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    config: Config;
+    clock: VirtualClock;
+    /** Per-instance key for ViewStates and form tokens (kept in the database so restarts keep forms valid). */
+    secret: Buffer;
+    /** The token the control plane requires, or null when it is open (loopback, no ADMIN_TOKEN). */
+    adminToken: string | null;
+    /** Writes a journal entry for a request: the time from app.clock, the host from the request. */
+    record(request: FastifyRequest, entry: { action: string; outcome: string; actor?: string; detail?: string }): void;
+  }
+}
 
 export interface AppDeps {
   /** An open database; when absent, config.databasePath is opened (and closed with the app). */
@@ -44,23 +57,6 @@ const SECURITY_HEADERS = {
 /** Largest request body accepted anywhere (forms are a few hundred bytes). */
 export const BODY_LIMIT = 256 * 1024;
 
-/** The per-instance signing key, kept in the database so a restart does not void open forms. */
-function loadSecret(db: DB): Buffer {
-  const row = db.prepare<[], { value: string }>("SELECT value FROM meta WHERE key = 'secret'").get();
-  if (row) return Buffer.from(row.value, 'base64');
-  const secret = randomBytes(32);
-  db.prepare("INSERT INTO meta (key, value) VALUES ('secret', ?)").run(secret.toString('base64'));
-  return secret;
-}
-
-/** DEFAULT_COURT can only be checked against the data, so after seeding: a clear line, not a 404 later. */
-function checkDefaultCourt(db: DB, code: string): void {
-  const codes = db.prepare<[], { code: string }>('SELECT code FROM courts ORDER BY code').all().map((r) => r.code);
-  if (!codes.includes(code)) {
-    throw new ConfigError('DEFAULT_COURT', `${JSON.stringify(code)} is not a seeded court; expected one of ${codes.join(', ')}`);
-  }
-}
-
 /**
  * Builds the whole mock: plugins in order, then the route modules. Only server/main.ts listens;
  * tests build one app per test on a fresh database.
@@ -77,41 +73,25 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     return503OnClosing: true,
   });
 
-  const ownsDb = !deps.db;
-  const db = deps.db ?? openDatabase(config.databasePath);
   const clock = deps.clock ?? new VirtualClock();
-  let seeder;
-  try {
-    seeder = createSeeder(deps.seed ?? loadSeedFile(config.seedFile ?? BUILT_IN_SEED), config.passwordHashCost);
-    seeder.seedIfEmpty(db, clock.now());
-    checkDefaultCourt(db, config.defaultCourt);
-  } catch (err) {
-    // A bad seed file or DEFAULT_COURT stops the start; leave the database file closed cleanly.
-    if (ownsDb) db.close();
-    throw err;
-  }
-
+  // Made before the database opens: a bad seed file stops the start even on a seeded database,
+  // and the passwords are hashed once here, so a reset costs milliseconds.
+  const seeder = createSeeder(deps.seed ?? loadSeedFile(config.seedFile ?? BUILT_IN_SEED), config.passwordHashCost);
   app.decorate('config', config);
   app.decorate('clock', clock);
-  app.decorate('repos', createRepositories(db));
+  await app.register(dbPlugin, {
+    path: config.databasePath,
+    db: deps.db,
+    seeder: () => seeder,
+    defaultCourt: config.defaultCourt,
+    now: () => clock.now(),
+    pendingLoginMaxAgeMs: PENDING_MAX_AGE_MS,
+  });
   app.decorate('record', function record(request, entry) {
     app.repos.journal.add({ at: clock.now(), host: request.headers.host ?? '', actor: entry.actor ?? '', detail: entry.detail ?? '', action: entry.action, outcome: entry.outcome });
   } satisfies FastifyInstance['record']);
-  app.decorate('seeder', seeder);
-  app.decorate('secret', loadSecret(db));
+  app.decorate('secret', Buffer.from(app.repos.meta.getOrCreate('secret', () => randomBytes(32).toString('base64')), 'base64'));
   app.decorate('adminToken', deps.adminToken !== undefined ? deps.adminToken : config.adminToken);
-
-  // Housekeeping: forget logins abandoned at a dialog, and sessions over a day past their end,
-  // so a long-running sandbox does not grow without bound.
-  const repos = app.repos;
-  const sweep = setInterval(() => {
-    const now = clock.now();
-    repos.sessions.purgePendingBefore(now - PENDING_MAX_AGE_MS);
-    repos.sessions.purgeBefore(now - 24 * 3600 * 1000);
-  }, 60_000);
-  sweep.unref();
-  app.addHook('onClose', async () => clearInterval(sweep));
-  if (ownsDb) app.addHook('onClose', async () => db.close());
 
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: BODY_LIMIT });

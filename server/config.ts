@@ -36,9 +36,9 @@ export class ConfigError extends Error {
   }
 }
 
+/** One environment variable, typed by the Config field it fills: `parse` returns that field's type. */
 interface Setting<T> {
   readonly name: string;
-  readonly key: keyof Config;
   readonly default: string;
   readonly accepts: string;
   readonly description: string;
@@ -56,93 +56,86 @@ const integer =
 const nonEmpty = (raw: string): string | undefined => (raw.trim() === '' ? undefined : raw.trim());
 const optional = (raw: string): string | null => (raw.trim() === '' ? null : raw.trim());
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+const isLogLevel = (v: string): v is LogLevel => (LOG_LEVELS as readonly string[]).includes(v);
 
-/** The documented settings; `--help` and the README table are made from this list. */
-export const SETTINGS: readonly Setting<unknown>[] = [
-  {
+/** One setting per Config field (a field without one does not compile). */
+const SETTING: { readonly [K in keyof Config]: Setting<Config[K]> } = {
+  port: {
     name: 'PORT',
-    key: 'port',
     default: '8080',
     accepts: 'a TCP port, 0-65535 (0 picks a free one)',
     description: 'Port of the plain-HTTP listener.',
     parse: integer(0, 65535),
   },
-  {
+  host: {
     name: 'HOST',
-    key: 'host',
     // Loopback by default so `npm start` never exposes an open control plane; the Docker image sets 0.0.0.0.
     default: '127.0.0.1',
     accepts: 'an interface address or name, e.g. 127.0.0.1, 0.0.0.0, ::',
     description: 'Interface to listen on. Beyond loopback, /__admin needs a token (ADMIN_TOKEN, or one printed at start).',
     parse: nonEmpty,
   },
-  {
+  databasePath: {
     name: 'DATABASE_PATH',
-    key: 'databasePath',
     default: './data/mock-pacer.sqlite',
     accepts: 'a file path, or :memory:',
     description: 'SQLite file holding accounts, sessions, links, journal and outbox; created and seeded when empty.',
     parse: nonEmpty,
   },
-  {
+  defaultCourt: {
     name: 'DEFAULT_COURT',
-    key: 'defaultCourt',
     default: 'flsd',
     accepts: 'a seeded court code, lower case (flsd, nysd, ...)',
     description: 'Court served on hosts that name no court (localhost, 127.0.0.1, a container name).',
     parse: (raw) => (/^[a-z]{2,8}$/.test(raw.trim()) ? raw.trim() : undefined),
   },
-  {
+  seedFile: {
     name: 'SEED_FILE',
-    key: 'seedFile',
     default: '',
     accepts: 'a path to a seed JSON file; empty for the built-in personas',
     description: 'Courts and personas loaded into an empty database and on reset.',
     parse: optional,
   },
-  {
+  adminToken: {
     name: 'ADMIN_TOKEN',
-    key: 'adminToken',
     default: '',
     accepts: 'any string of 16 or more characters; empty for none',
     description: 'Bearer token for the /__admin control plane. Empty: open on loopback, a random token printed at start otherwise.',
     parse: (raw) => (raw.trim() === '' ? null : raw.trim().length >= 16 ? raw.trim() : undefined),
   },
-  {
+  lockoutThreshold: {
     name: 'LOCKOUT_THRESHOLD',
-    key: 'lockoutThreshold',
     default: '5',
     accepts: 'a whole number, 1-1000',
     description: 'Failed logins in a row that lock a PACER account.',
     parse: integer(1, 1000),
   },
-  {
+  lockoutSeconds: {
     name: 'LOCKOUT_SECONDS',
-    key: 'lockoutSeconds',
     default: '900',
     accepts: 'a whole number of seconds, 1-31536000',
     description: 'How long a locked account stays locked.',
     parse: integer(1, 31_536_000),
   },
-  {
+  sessionTtl: {
     name: 'SESSION_TTL',
-    key: 'sessionTtl',
     default: '28800',
     accepts: 'a whole number of seconds, 60-31536000',
     description: 'Lifetime of a CSO session (the NextGenCSO token).',
     parse: integer(60, 31_536_000),
   },
-  {
+  logLevel: {
     name: 'LOG_LEVEL',
-    key: 'logLevel',
     default: 'info',
     accepts: LOG_LEVELS.join(', '),
     description: 'Request log verbosity.',
-    parse: (raw) => (LOG_LEVELS as readonly string[]).includes(raw.trim()) ? raw.trim() : undefined,
+    parse: (raw) => {
+      const level = raw.trim();
+      return isLogLevel(level) ? level : undefined;
+    },
   },
-  {
+  passwordHashCost: {
     name: 'PASSWORD_HASH_COST',
-    key: 'passwordHashCost',
     default: '8',
     accepts: 'a whole number 4-20 (scrypt N = 2^cost)',
     // 2^8 (r=8: 256 KiB, ~0.7 ms a hash) keeps 1,000 API logins/s within reach of two cores; the
@@ -150,9 +143,8 @@ export const SETTINGS: readonly Setting<unknown>[] = [
     description: 'scrypt cost of stored password hashes. The sandbox default (2^8) is cheap on purpose; production PACER is not.',
     parse: integer(4, 20),
   },
-  {
+  faults: {
     name: 'FAULTS',
-    key: 'faults',
     default: '',
     accepts: 'a comma-separated list of NAME or NAME=value (see the README faults table); empty for none',
     description: 'Named faults switched on from the start (the same as PUT /__admin/faults).',
@@ -163,47 +155,63 @@ export const SETTINGS: readonly Setting<unknown>[] = [
       return r.value;
     },
   },
-  {
+  tlsPort: {
     name: 'TLS_PORT',
-    key: 'tlsPort',
     default: '8443',
     accepts: 'a TCP port, 0-65535 (0 picks a free one), or off',
     description: 'Port of the HTTPS listener beside the plain one (same app, same state); off for none.',
     parse: (raw) => (/^(off|none|false|disabled?)$/i.test(raw.trim()) ? null : integer(0, 65535)(raw)),
   },
-  {
+  tlsCert: {
     name: 'TLS_CERT',
-    key: 'tlsCert',
     default: '',
     accepts: 'a path to a PEM certificate (chain); empty for a self-signed one',
     description: 'Certificate of the HTTPS listener. Empty: a self-signed one for the CSO and court names, made on first start and kept beside the database.',
     parse: optional,
   },
-  {
+  tlsKey: {
     name: 'TLS_KEY',
-    key: 'tlsKey',
     default: '',
     accepts: 'a path to the PEM private key of TLS_CERT; set both or neither',
     description: 'Private key of TLS_CERT.',
     parse: optional,
   },
-];
+};
+
+/** The documented settings, in order; `--help` and the README table are made from this list. */
+export const SETTINGS = Object.values(SETTING);
 
 /** Reads and validates the environment. Throws ConfigError naming the first bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
-  const out: Record<string, unknown> = {};
-  for (const s of SETTINGS) {
+  const read = <K extends keyof Config>(key: K): Config[K] => {
+    const s = SETTING[key];
     const raw = env[s.name] ?? s.default;
     const value = s.parse(raw);
-    if (value === undefined) {
-      throw new ConfigError(s.name, `${JSON.stringify(raw)} is not accepted; expected ${s.accepts}`);
-    }
-    out[s.key] = value;
+    if (value === undefined) throw new ConfigError(s.name, `${JSON.stringify(raw)} is not accepted; expected ${s.accepts}`);
+    return value;
+  };
+  // In the order of SETTING, so the first bad variable is the one named.
+  const config: Config = {
+    port: read('port'),
+    host: read('host'),
+    databasePath: read('databasePath'),
+    defaultCourt: read('defaultCourt'),
+    seedFile: read('seedFile'),
+    adminToken: read('adminToken'),
+    lockoutThreshold: read('lockoutThreshold'),
+    lockoutSeconds: read('lockoutSeconds'),
+    sessionTtl: read('sessionTtl'),
+    logLevel: read('logLevel'),
+    passwordHashCost: read('passwordHashCost'),
+    faults: read('faults'),
+    tlsPort: read('tlsPort'),
+    tlsCert: read('tlsCert'),
+    tlsKey: read('tlsKey'),
+  };
+  if ((config.tlsCert === null) !== (config.tlsKey === null)) {
+    throw new ConfigError(config.tlsCert === null ? 'TLS_CERT' : 'TLS_KEY', 'TLS_CERT and TLS_KEY go together: set both or neither');
   }
-  if ((out['tlsCert'] === null) !== (out['tlsKey'] === null)) {
-    throw new ConfigError(out['tlsCert'] === null ? 'TLS_CERT' : 'TLS_KEY', 'TLS_CERT and TLS_KEY go together: set both or neither');
-  }
-  return Object.freeze(out as unknown as Config);
+  return Object.freeze(config);
 }
 
 /** A config for tests and embedding: defaults, an in-memory database, overrides applied. */

@@ -132,10 +132,10 @@ export default async function accountsAdminRoutes(app: FastifyInstance) {
   app.delete<{ Params: { username: string } }>('/accounts/pacer/:username', async (request, reply) => {
     const row = pacerOr404(request.params.username);
     // Its sessions go with it (ON DELETE CASCADE); CM/ECF accounts linked to it become unlinked.
-    app.repos.db.transaction(() => {
+    app.repos.transaction(() => {
       for (const e of admin.ecfLinkedTo(row.id)) admin.unlink(e.id);
       admin.deletePacer(row.id);
-    })();
+    });
     note(request, row.username, 'admin.account.delete', 'pacer');
     return reply.code(204).send();
   });

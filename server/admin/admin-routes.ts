@@ -21,13 +21,6 @@ export { bearerToken, tokenMatches } from './admin-auth.js';
  * Route modules for each concern are registered below, one file each; the HTML dashboard and the
  * docs page (dashboard-routes.ts) also accept the dashboard's cookie.
  */
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The token the control plane requires, or null when it is open (loopback, no ADMIN_TOKEN). */
-    adminToken: string | null;
-  }
-}
-
 export default async function adminRoutes(app: FastifyInstance) {
   // Unknown control-plane paths answer JSON, as the rest of /__admin does, not the court's 404 page.
   app.setNotFoundHandler((request, reply) =>

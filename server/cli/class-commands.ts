@@ -1,5 +1,4 @@
 import { writeFileSync } from 'node:fs';
-import type { DB } from '../../db/database.js';
 import { ClassError, type NewTrainee } from '../../db/classes-repository.js';
 import type { Repositories } from '../../db/index.js';
 import type { Config } from '../config.js';
@@ -15,7 +14,6 @@ export class UsageError extends Error {
 
 export interface CliContext {
   config: Config;
-  db: DB;
   repos: Repositories;
   out: (text: string) => void;
   err: (text: string) => void;

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../../db/database.js';
+import Fastify from 'fastify';
 import { ClassError } from '../../db/classes-repository.js';
-import { createRepositories } from '../../db/index.js';
 import { BUILT_IN_SEED, SeedError, createSeeder, loadSeedFile } from '../../seeds/seed.js';
 import { ConfigError, loadConfig } from '../config.js';
+import dbPlugin from '../plugins/db.js';
 import { classStatus, createClass, deleteClass, listClasses, resetClass, showClass, UsageError, type CliContext } from './class-commands.js';
 
 /**
@@ -84,12 +84,19 @@ export async function runCli(argv: string[], io: { stdout: NodeJS.WriteStream; s
     return 2;
   }
 
-  const db = openDatabase(config.databasePath);
+  // The server's own database plugin, alone on a bare instance: the same opening, migrations and
+  // first-start seeding, so a class can be prepared before the server first starts.
+  const app = Fastify({ logger: false });
   try {
-    // A class can be prepared before the server first starts: seed an empty database the way the server would.
-    const courts = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM courts').get()?.n ?? 0;
-    if (courts === 0) createSeeder(loadSeedFile(config.seedFile ?? BUILT_IN_SEED), config.passwordHashCost).seedIfEmpty(db, Date.now());
-    const ctx: CliContext = { config, db, repos: createRepositories(db), out, err, stderr: io.stderr, now: () => Date.now() };
+    await app.register(dbPlugin, {
+      path: config.databasePath,
+      seeder: () => createSeeder(loadSeedFile(config.seedFile ?? BUILT_IN_SEED), config.passwordHashCost),
+      defaultCourt: null,
+      now: () => Date.now(),
+      pendingLoginMaxAgeMs: null,
+    });
+    await app.ready();
+    const ctx: CliContext = { config, repos: app.repos, out, err, stderr: io.stderr, now: () => Date.now() };
     const opts = parsed.values;
     switch (command) {
       case 'create':
@@ -125,6 +132,6 @@ export async function runCli(argv: string[], io: { stdout: NodeJS.WriteStream; s
     }
     throw e;
   } finally {
-    db.close();
+    await app.close();
   }
 }

@@ -1,3 +1,5 @@
+import type { BillingRepository } from '../../db/billing-repository.js';
+import type { ServiceDeps } from './service-deps.js';
 import { formatUsDate } from './us-dates.js';
 
 /**
@@ -110,3 +112,54 @@ export function waiverNote(quarterCents: number, quarter: Quarter): { waived: bo
     ? { waived, text: `${total}. Fees are waived when a quarter's total is $30 or less, so you will not be billed for this quarter.` }
     : { waived, text: `${total}, more than $30. Fees are waived only when a quarter's total is $30 or less, so this quarter will be billed.` };
 }
+
+/** What charging needs from the app: the billing table, besides the journal, transaction and time. */
+export interface BillingDeps extends ServiceDeps {
+  billing: Pick<BillingRepository, 'add'>;
+}
+
+/** One billable transaction of a logged-in account at a court. */
+export interface Charge {
+  pacerAccountId: number;
+  username: string;
+  court: string;
+  /** The session's client code (FIDELITY §7): billed under it, and shown on the receipt. */
+  clientCode: string;
+  /** The Host the page was asked on, for the journal. */
+  host: string;
+  description: string;
+  criteria: string;
+  pages: number;
+  costCents: number;
+}
+
+export function createBillingService(deps: BillingDeps) {
+  return {
+    /** Records the billing row and its journal entry in one transaction; returns the time billed (for the receipt). */
+    charge(c: Charge): number {
+      const at = deps.now();
+      deps.transaction(() => {
+        deps.billing.add({
+          pacerAccountId: c.pacerAccountId,
+          court: c.court,
+          at,
+          description: c.description,
+          searchCriteria: c.criteria,
+          pages: c.pages,
+          costCents: c.costCents,
+          clientCode: c.clientCode,
+        });
+        deps.journal.add({
+          at,
+          actor: c.username,
+          host: c.host,
+          action: 'billing',
+          outcome: 'charged',
+          detail: `court=${c.court} ${c.description}: ${c.pages} page(s), ${dollars(c.costCents)}${c.clientCode ? `, client code ${c.clientCode}` : ''}`,
+        });
+      });
+      return at;
+    },
+  };
+}
+export type BillingService = ReturnType<typeof createBillingService>;

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { dollars } from '../domain/billing.js';
+import { createBillingService, dollars } from '../domain/billing.js';
 import { receiptTime } from '../domain/us-dates.js';
 
 /**
@@ -23,25 +23,15 @@ export interface Receipt {
  */
 export function bill(app: FastifyInstance, request: FastifyRequest, t: { description: string; criteria: string; pages: number; costCents: number }): Receipt {
   const { account, session, court } = request.ecf;
-  const now = app.clock.now();
-  app.repos.db.transaction(() => {
-    app.repos.billing.add({
-      pacerAccountId: account.id,
-      court: court.code,
-      at: now,
-      description: t.description,
-      searchCriteria: t.criteria,
-      pages: t.pages,
-      costCents: t.costCents,
-      clientCode: session.clientCode,
-    });
-    app.record(request, {
-      actor: account.username,
-      action: 'billing',
-      outcome: 'charged',
-      detail: `court=${court.code} ${t.description}: ${t.pages} page(s), ${dollars(t.costCents)}${session.clientCode ? `, client code ${session.clientCode}` : ''}`,
-    });
-  })();
+  const billing = createBillingService({ billing: app.repos.billing, journal: app.repos.journal, transaction: app.repos.transaction, now: () => app.clock.now() });
+  const now = billing.charge({
+    pacerAccountId: account.id,
+    username: account.username,
+    court: court.code,
+    clientCode: session.clientCode,
+    host: request.headers.host ?? '',
+    ...t,
+  });
   return {
     time: receiptTime(now),
     login: account.username,

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EcfAccount } from '../../db/accounts-repository.js';
 import { field, rawQuery } from '../domain/form-fields.js';
+import { createLinkingService } from '../domain/linking.js';
 import { fullName, hasSpecialCharacters, LINK_TEXT, namesDiffer, pacerSideProblem } from '../domain/link-rules.js';
 import { dummyHash, verifyPassword } from '../domain/passwords.js';
 import { sign, signatureMatches } from '../domain/tokens.js';
@@ -25,6 +25,13 @@ const MAX_LOGIN = 64;
 
 export default async function linkAccountRoutes(app: FastifyInstance) {
   const { repos } = app;
+  const linking = createLinkingService({
+    accounts: repos.accounts,
+    outbox: repos.outbox,
+    journal: repos.journal,
+    transaction: repos.transaction,
+    now: () => app.clock.now(),
+  });
 
   const journal = (request: FastifyRequest, outcome: string, detail = '') =>
     app.record(request, {
@@ -118,7 +125,7 @@ export default async function linkAccountRoutes(app: FastifyInstance) {
     });
   }
 
-  /** Steps 9-10: make the link, permanently, in one transaction; the menu stays stale on this page. */
+  /** Steps 9-10: make the link, permanently (domain/linking.ts); the menu stays stale on this page. */
   function confirm(request: FastifyRequest, reply: FastifyReply) {
     const body = request.body;
     const ecfId = Number(field(body, 'ecfAccountId', 20));
@@ -127,36 +134,7 @@ export default async function linkAccountRoutes(app: FastifyInstance) {
       return form(reply, request, FORM_EXPIRED, '', 403);
     }
     const { court, account } = request.ecf;
-    const now = app.clock.now();
-    type Result = { ok: true; ecf: EcfAccount } | { ok: false; text: string };
-    let result: Result;
-    try {
-      result = repos.db.transaction((): Result => {
-        const ecf = repos.accounts.ecfById(ecfId);
-        if (!ecf || ecf.court !== court.code) return { ok: false, text: LINK_TEXT.invalid };
-        if (repos.accounts.ecfLinkedTo(court.code, account.id)) return { ok: false, text: LINK_TEXT.alreadyLinkedHere };
-        if (!repos.accounts.link(ecf.id, account.id, now)) return { ok: false, text: LINK_TEXT.ecfAlreadyLinked };
-        const pacer = repos.accounts.pacerById(account.id) ?? account;
-        // Fidelity: a notification email is sent when the accounts are linked (real); the text is invented.
-        repos.outbox.add({
-          at: now,
-          to: pacer.email || `${pacer.username}@example.invalid`,
-          subject: `CM/ECF account linked: ${court.name}`,
-          body:
-            `The CM/ECF account ${ecf.login} (${fullName(ecf)}) at the ${court.name} ` +
-            `is now linked to PACER account ${pacer.username} (${fullName(pacer)}).\n\n` +
-            `Use your upgraded PACER account to e-file in this court. ` +
-            `If you did not make this change, contact the court's CM/ECF help desk.\n`,
-        });
-        // In the same transaction as the link and its notice: all three are there, or none.
-        journal(request, 'linked', `login=${JSON.stringify(ecf.login)}`);
-        return { ok: true, ecf };
-      })();
-    } catch (err) {
-      // UNIQUE (court, linked_pacer_account_id): another confirmation of ours won the race.
-      if ((err as { code?: string }).code?.startsWith('SQLITE_CONSTRAINT')) result = { ok: false, text: LINK_TEXT.alreadyLinkedHere };
-      else throw err;
-    }
+    const result = linking.confirm({ court, account, ecfId, host: request.headers.host ?? '' });
     if (!result.ok) {
       journal(request, 'refused', result.text);
       return refused(reply, request, { text: result.text });

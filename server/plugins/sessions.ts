@@ -29,6 +29,12 @@ interface CookieOptions {
   secure: boolean;
 }
 
+declare module 'fastify' {
+  interface FastifyInstance {
+    sessions: SessionService;
+  }
+}
+
 export const SESSION_COOKIES = ['NextGenCSO', 'PacerSession'] as const;
 const TOKEN_RE = /^[A-Za-z0-9]{128}$/;
 
@@ -104,5 +110,5 @@ export default fp(
     };
     app.decorate('sessions', service);
   },
-  { name: 'sessions', dependencies: ['site'] },
+  { name: 'sessions', dependencies: ['site', 'db'] },
 );

@@ -1,7 +1,28 @@
 import type { FastifyReply, FastifyRequest, HookHandlerDoneFunction } from 'fastify';
 import fp from 'fastify-plugin';
-import { courtOriginFor, csoOriginFor, parseHost } from '../domain/hosts.js';
-import type { Site } from '../types.js';
+import type { Court } from '../../db/courts-repository.js';
+import { courtOriginFor, csoOriginFor, parseHost, type ParsedHost } from '../domain/hosts.js';
+
+/** What the host router decided for one request. */
+export interface Site {
+  host: ParsedHost;
+  scheme: 'http' | 'https';
+  kind: 'cso' | 'court' | 'any';
+  /** The court served on this host: a court host's own, the default court on any other host, null on a CSO host. */
+  court: Court | null;
+  /** Origin of the CSO as seen from this host (scheme and port kept). */
+  csoOrigin: string;
+  /** Origin of a court as seen from this host. */
+  courtOrigin(code: string): string;
+  /** Absolute URL of the page asked for. */
+  selfUrl: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    site: Site;
+  }
+}
 
 /**
  * The host router: decides once per request whether the Host names the CSO, a court, or
@@ -36,7 +57,7 @@ export default fp(
       done();
     });
   },
-  { name: 'site', dependencies: ['views'] },
+  { name: 'site', dependencies: ['views', 'db'] },
 );
 
 /**

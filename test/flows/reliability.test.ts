@@ -13,7 +13,7 @@ import { LINK_TEXT } from '../../server/domain/link-rules.js';
 import { hashPassword } from '../../server/domain/passwords.js';
 import { PROJECT_ROOT } from '../../server/paths.js';
 import { generate, insertEcfAccounts, insertPacerAccounts } from '../support/accounts.js';
-import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve } from '../support/app.js';
+import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve, testDb } from '../support/app.js';
 import { Browser, formAction, inputValue } from '../support/browser.js';
 import { linkAccount, logIn } from '../support/journey.js';
 
@@ -37,8 +37,8 @@ describe('40 sessions confirming the same link at once', () => {
   it('makes exactly one link; the others get the already-linked error; no 5xx', async () => {
     app = await makeApp();
     const cost = app.config.passwordHashCost;
-    insertPacerAccounts(app.repos.db, generate(40, (i) => ({ username: `racer${i}` })), hashPassword(PACER_PASSWORD, cost));
-    insertEcfAccounts(app.repos.db, [{ court: 'flsd', login: 'prize1', firstName: 'Bench', lastName: 'racer0' }], hashPassword(ECF_PASSWORD, cost));
+    insertPacerAccounts(testDb(app), generate(40, (i) => ({ username: `racer${i}` })), hashPassword(PACER_PASSWORD, cost));
+    insertEcfAccounts(testDb(app), [{ court: 'flsd', login: 'prize1', firstName: 'Bench', lastName: 'racer0' }], hashPassword(ECF_PASSWORD, cost));
     const { base } = await serve(app);
 
     // Forty browsers, each logged in as its own PACER account, each on the confirmation page.
@@ -70,7 +70,7 @@ describe('40 sessions confirming the same link at once', () => {
     expect(winners).toHaveLength(1);
     expect(losers).toHaveLength(39);
 
-    const db = app.repos.db;
+    const db = testDb(app);
     const linked = db.prepare("SELECT linked_pacer_account_id AS id FROM ecf_accounts WHERE login = 'prize1'").get() as { id: number };
     expect(linked.id).not.toBeNull();
     expect(db.prepare("SELECT COUNT(*) AS n FROM outbox WHERE body LIKE '%prize1%'").get()).toEqual({ n: 1 });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { formAction, inputValue, menuLabels, type Browser } from '../support/browser.js';
-import { ECF_PASSWORD, makeApp, serve } from '../support/app.js';
+import { ECF_PASSWORD, makeApp, serve, testDb } from '../support/app.js';
 import { linkAccount, logIn } from '../support/journey.js';
 
 let app: FastifyInstance;
@@ -22,7 +22,7 @@ async function submitCredentials(b: Browser, base: string, login: string, key: s
 }
 
 const linkedCount = () =>
-  (app.repos.db.prepare('SELECT COUNT(*) AS n FROM ecf_accounts WHERE linked_pacer_account_id IS NOT NULL').get() as { n: number }).n;
+  (testDb(app).prepare('SELECT COUNT(*) AS n FROM ecf_accounts WHERE linked_pacer_account_id IS NOT NULL').get() as { n: number }).n;
 
 describe('link rules, each with a clear error and no link made', () => {
   it.each([

@@ -5,7 +5,7 @@ import { parseHost } from '../../server/domain/hosts.js';
 import { hashPassword, verifyPassword } from '../../server/domain/passwords.js';
 import { newJSessionId, newSessionToken } from '../../server/domain/tokens.js';
 import { formAction, inputValue } from '../support/browser.js';
-import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve } from '../support/app.js';
+import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve, testDb } from '../support/app.js';
 import { loginForm, logIn, redactionForm } from '../support/journey.js';
 
 /**
@@ -294,7 +294,7 @@ describe('passwords', () => {
     expect(await verifyPassword(PACER_PASSWORD.toLowerCase(), a)).toBe(false);
 
     app = await makeApp();
-    const rows = app.repos.db.prepare('SELECT password_hash AS h FROM pacer_accounts UNION ALL SELECT password_hash FROM ecf_accounts').all() as { h: string }[];
+    const rows = testDb(app).prepare('SELECT password_hash AS h FROM pacer_accounts UNION ALL SELECT password_hash FROM ecf_accounts').all() as { h: string }[];
     expect(rows.length).toBeGreaterThan(10);
     for (const { h } of rows) {
       expect(h).toMatch(/^scrypt\$8\$/);
@@ -310,7 +310,7 @@ describe('passwords', () => {
     expect(() => loadConfig({ PASSWORD_HASH_COST: '3' })).toThrow(/PASSWORD_HASH_COST/);
     expect(() => loadConfig({ PASSWORD_HASH_COST: '21' })).toThrow(/PASSWORD_HASH_COST/);
     app = await makeApp({ passwordHashCost: 5 });
-    const row = app.repos.db.prepare("SELECT password_hash AS h FROM pacer_accounts WHERE username = 'researcher'").get() as { h: string };
+    const row = testDb(app).prepare("SELECT password_hash AS h FROM pacer_accounts WHERE username = 'researcher'").get() as { h: string };
     expect(row.h).toMatch(/^scrypt\$5\$/);
     const { base, browser } = await serve(app);
     const landed = await logIn(browser(), `${base}/cgi-bin/login.pl`, 'researcher');

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { FastifyInstance } from 'fastify';
-import { openDatabase } from '../../db/database.js';
+import { openDatabase, type DB } from '../../db/database.js';
 import { buildApp, type AppDeps } from '../../server/app.js';
 import { testConfig, type Config } from '../../server/config.js';
 import { addTlsListener, loadTlsMaterial, type TlsMaterial } from '../../server/tls.js';
@@ -9,15 +9,26 @@ import { Browser } from './browser.js';
 export const PACER_PASSWORD = 'Sandbox!Pacer2026';
 export const ECF_PASSWORD = 'Filer!Court2026';
 
+/** The handle under each app makeApp built (the app itself hands none out). */
+const handles = new WeakMap<FastifyInstance, DB>();
+
 /** A fresh app on its own in-memory database (or the file given), seeded with the personas. */
 export async function makeApp(overrides: Partial<Config> = {}, deps: AppDeps = {}): Promise<FastifyInstance> {
   const config = testConfig(overrides);
   const db = deps.db ?? openDatabase(config.databasePath);
   const app = await buildApp(config, { ...deps, db });
+  handles.set(app, db);
   app.addHook('onClose', async () => {
     if (!deps.db) db.close();
   });
   return app;
+}
+
+/** The SQLite handle under an app from makeApp, for tests that check rows behind the repositories' backs. */
+export function testDb(app: FastifyInstance): DB {
+  const db = handles.get(app);
+  if (!db) throw new Error('testDb: this app was not built by makeApp');
+  return db;
 }
 
 let tlsMaterial: TlsMaterial | undefined;

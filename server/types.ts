@@ -30,15 +30,10 @@ declare module 'fastify' {
     /** Per-instance key for ViewStates and form tokens (kept in the database so restarts keep forms valid). */
     secret: Buffer;
     sessions: SessionService;
-    renderView(template: string, data: Record<string, unknown>): string;
     /** Writes a journal entry for a request: the time from app.clock, the host from the request. */
     record(request: FastifyRequest, entry: { action: string; outcome: string; actor?: string; detail?: string }): void;
   }
   interface FastifyRequest {
     site: Site;
-  }
-  interface FastifyReply {
-    /** Renders views/<template>.eta as an HTML page. */
-    page(template: string, data?: Record<string, unknown>, status?: number): FastifyReply;
   }
 }

@@ -3,6 +3,7 @@ import type { Court } from '../../db/courts-repository.js';
 import { menuFor, type MenuVariant } from '../domain/menus.js';
 import { sign, signatureMatches } from '../domain/tokens.js';
 import type { ActiveSession } from '../plugins/sessions.js';
+import type { TemplateName } from '../plugins/views.js';
 
 /**
  * What every logged-in CM/ECF page needs: the court, the CSO session, and which menu the
@@ -28,7 +29,7 @@ export function menuVariant(app: FastifyInstance, court: Court, pacerAccountId: 
 export function courtPage(
   reply: FastifyReply,
   request: FastifyRequest,
-  template: string,
+  template: TemplateName,
   data: Record<string, unknown> = {},
   opts: { variant?: MenuVariant; status?: number } = {},
 ) {

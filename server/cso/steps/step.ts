@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PacerAccount } from '../../../db/accounts-repository.js';
+import type { TemplateName } from '../../plugins/views.js';
 
 /**
  * One dialog a screen login passes through after the password (FIDELITY §3): the Redaction
@@ -9,6 +10,10 @@ import type { PacerAccount } from '../../../db/accounts-repository.js';
  * login.jsf with a hidden field named `form` (as JSF names every form), which is how the POST
  * handler knows which step answered.
  */
+/** A step's name is the name of its dialog's template, so a step without one fails the typecheck. */
+type DialogOf<T> = T extends `cso/dialogs/${infer N}` ? N : never;
+export type StepName = DialogOf<TemplateName>;
+
 export type Message = { severity: 'error' | 'warn' | 'info'; text: string };
 
 export interface StepContext {
@@ -27,7 +32,7 @@ export type StepResult =
 
 export interface LoginStep {
   /** Also the template name: views/cso/dialogs/<name>.eta. */
-  readonly name: string;
+  readonly name: StepName;
   /** The id of the dialog's outer element: the AJAX variant sends the dialog as an update of it. */
   readonly dialogId: string;
   /** The JSF form id whose hidden field identifies this step's POST. */

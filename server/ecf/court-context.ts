@@ -4,6 +4,7 @@ import { menuFor, type MenuVariant } from '../domain/menus.js';
 import { sign, signatureMatches } from '../domain/tokens.js';
 import type { ActiveSession } from '../plugins/sessions.js';
 import type { TemplateName } from '../plugins/views.js';
+import { ECF_PATHS } from './paths.js';
 
 /**
  * What every logged-in CM/ECF page needs: the court, the CSO session, and which menu the
@@ -36,7 +37,7 @@ export function courtPage(
   const ctx = request.ecf;
   return reply
     .header('Cache-Control', 'no-store')
-    .page(template, { ecf: ctx, menu: menuFor(opts.variant ?? ctx.variant), ...data }, opts.status ?? 200);
+    .page(template, { ecf: ctx, menu: menuFor(opts.variant ?? ctx.variant), paths: ECF_PATHS, ...data }, opts.status ?? 200);
 }
 
 /** A hidden per-session, per-form token: a form posted from anywhere else is refused. */

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Court } from '../../db/courts-repository.js';
+import { FAULT_TEXT, maintenanceNotice } from '../domain/faults.js';
 import { rawQuery } from '../domain/form-fields.js';
 import { clientCodeProblem } from '../domain/login-rules.js';
 import { utilitiesPage } from '../domain/menus.js';
@@ -38,6 +39,19 @@ export default async function ecfRoutes(app: FastifyInstance) {
     const court = request.site.court as Court;
     return reply.header('Cache-Control', 'no-store').page('ecf/login-redirect', { court, loginUrl: loginUrl(request, court) });
   }
+
+  // Faults on court pages answer as the court's own pages do; the faults plugin decides when.
+  app.faults.answer('court', (fault, request, reply) => {
+    switch (fault) {
+      case 'MAINTENANCE':
+        return reply.page('ecf/maintenance', { notice: maintenanceNotice('CM/ECF', app.clock.now()) }, 503);
+      case 'SPURIOUS_LOGIN_PAGE':
+        // Fidelity (FIDELITY §7): the login page comes back once although the cookies are valid.
+        return loginRedirect(request, reply);
+      case 'NO_PRIVILEGES':
+        return reply.page('ecf/no-privileges', { text: FAULT_TEXT.noPrivileges });
+    }
+  });
 
   // GET / : a one-line page with a meta refresh to the main page (real).
   app.get('/', async (_request, reply) => reply.page('ecf/home', { paths: ECF_PATHS }));

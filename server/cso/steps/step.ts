@@ -10,10 +10,6 @@ import type { TemplateName } from '../../plugins/views.js';
  * login.jsf with a hidden field named `form` (as JSF names every form), which is how the POST
  * handler knows which step answered.
  */
-/** A step's name is the name of its dialog's template, so a step without one fails the typecheck. */
-type DialogOf<T> = T extends `cso/dialogs/${infer N}` ? N : never;
-export type StepName = DialogOf<TemplateName>;
-
 export type Message = { severity: 'error' | 'warn' | 'info'; text: string };
 
 export interface StepContext {
@@ -29,6 +25,10 @@ export type StepResult =
   | { kind: 'stay'; messages: Message[] }
   /** End the login attempt: the login page again with these messages, nobody logged in. */
   | { kind: 'abort'; messages: Message[] };
+
+/** A step's name is the name of its dialog's template, so a step without one fails the typecheck. */
+type DialogOf<T> = T extends `cso/dialogs/${infer N}` ? N : never;
+export type StepName = DialogOf<TemplateName>;
 
 export interface LoginStep {
   /** Also the template name: views/cso/dialogs/<name>.eta. */

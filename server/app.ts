@@ -18,7 +18,6 @@ import sessionsPlugin from './plugins/sessions.js';
 import sitePlugin from './plugins/site.js';
 import viewsPlugin from './plugins/views.js';
 import staticRoutes from './static-routes.js';
-import './types.js';
 
 declare module 'fastify' {
   interface FastifyInstance {

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { FAULT_TEXT, maintenanceNotice } from '../domain/faults.js';
 import { checkCredentials, checkOneTimeCode, clientCodeProblem, mfaEnabled, TEXT, useOneTimeCode, type OneTimeCodeUse } from '../domain/login-rules.js';
 import { credentialDeps } from './credential-deps.js';
 import { FORMAT_PROBLEMS, parseBody, serialize, stringField, wantsJson, type Fields } from './cso-auth-format.js';
@@ -77,15 +78,26 @@ export default async function csoAuthRoutes(app: FastifyInstance) {
       .send(body);
   }
 
+  /** A refusal with its HTTP status, in the shape of the path's answer (the logout's has no token field). */
+  const refusal = (request: FastifyRequest, reply: FastifyReply, status: number, loginResult: string, errorDescription: string) =>
+    send(request, reply, { status, loginResult, errorDescription, ...(rootFor(request) === AUTH_ROOT ? { nextGenCSO: '' } : {}) });
+
   const malformed = (request: FastifyRequest, reply: FastifyReply, status: number, problem: string) => {
     app.record(request, { action: 'login.api', outcome: 'malformed', detail: problem });
-    return send(request, reply, {
-      status,
-      loginResult: MALFORMED_RESULT,
-      errorDescription: problem,
-      ...(rootFor(request) === AUTH_ROOT ? { nextGenCSO: '' } : {}),
-    });
+    return refusal(request, reply, status, MALFORMED_RESULT, problem);
   };
+
+  // Faults on /services/* (answered by a route or not) go out through the same serializer and
+  // Accept negotiation as every other API answer; the faults plugin decides when.
+  app.faults.answer('api', (fault, request, reply) => {
+    switch (fault) {
+      case 'MAINTENANCE':
+        return refusal(request, reply, 503, FAULT_TEXT.maintenanceCode, maintenanceNotice('PACER', app.clock.now()));
+      case 'THROTTLE':
+        // Fidelity: credential-level refusals are HTTP 200 in the protocol's shape (FIDELITY §4).
+        return refusal(request, reply, 200, FAULT_TEXT.throttleCode, FAULT_TEXT.throttle);
+    }
+  });
 
   // Body too large, a body shorter than its Content-Length, an aborted upload: the protocol's
   // shape with the 4xx, never Fastify's own JSON error or a 500.
@@ -125,7 +137,7 @@ export default async function csoAuthRoutes(app: FastifyInstance) {
     const clientCode = (values['clientCode'] ?? '').trim();
     const redactFlag = (values['redactFlag'] ?? '').trim();
     const host = request.headers.host ?? '';
-    const refuse = (loginResult: string, errorDescription: string) => send(request, reply, { loginResult, errorDescription, nextGenCSO: '' });
+    const refuse = (loginResult: string, errorDescription: string) => refusal(request, reply, 200, loginResult, errorDescription);
 
     const codeProblem = clientCodeProblem(clientCode);
     if (codeProblem) return refuse('1', codeProblem);

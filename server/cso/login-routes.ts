@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { PacerAccount } from '../../db/accounts-repository.js';
 import { field, has } from '../domain/form-fields.js';
+import { maintenanceNotice } from '../domain/faults.js';
 import { safeAppUrl } from '../domain/hosts.js';
 import { checkCredentials, clientCodeProblem, TEXT } from '../domain/login-rules.js';
 import { acceptMultipartForms } from '../multipart-forms.js';
@@ -61,6 +62,14 @@ export default async function loginRoutes(app: FastifyInstance) {
 
   const deps = credentialDeps(app);
   await acceptMultipartForms(app);
+
+  // Faults on the CSO's screens (any /csologin/ path) answer as a CSO page; the faults plugin decides when.
+  app.faults.answer('cso', (fault, _request, reply) => {
+    switch (fault) {
+      case 'MAINTENANCE':
+        return reply.page('cso/maintenance', { notice: maintenanceNotice('PACER', app.clock.now()), pageTitle: 'PACER' }, 503);
+    }
+  });
 
   const viewStateFor = (jsessionid: string) => sign(app.secret, 'ViewState', jsessionid);
 

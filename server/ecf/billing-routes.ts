@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { dollars, quarterOf, sortTransactions, totalsByClientCode, waiverNote, type BillingSort } from '../domain/billing.js';
 import { formatUsDate, ONE_DAY_MS, parseUsDate, receiptTime, startOfUtcDay } from '../domain/us-dates.js';
 import { courtPage } from './court-context.js';
+import { ECF_PATHS } from './paths.js';
 
 /**
  * The account's records, from Utilities:
@@ -22,7 +23,7 @@ const TEXT = {
 } as const;
 
 export default async function billingRoutes(app: FastifyInstance) {
-  app.get('/cgi-bin/BillingHistory.pl', async (request, reply) => {
+  app.get(ECF_PATHS.billingHistory, async (request, reply) => {
     const q = (request.query ?? {}) as Record<string, unknown>;
     const str = (k: string) => (typeof q[k] === 'string' ? (q[k]).trim().slice(0, 20) : '');
     const now = app.clock.now();
@@ -59,7 +60,7 @@ export default async function billingRoutes(app: FastifyInstance) {
     return render(null, app.repos.billing.between(account.id, from, startOfUtcDay(to) + ONE_DAY_MS));
   });
 
-  app.get('/cgi-bin/TransactionLog.pl', async (request, reply) => {
+  app.get(ECF_PATHS.transactionLog, async (request, reply) => {
     const { account, court } = request.ecf;
     const linked = app.repos.accounts.ecfLinkedTo(court.code, account.id);
     if (!linked) return courtPage(reply, request, 'ecf/not-a-filer', { category: 'View Your Transaction Log' }, { status: 403 });

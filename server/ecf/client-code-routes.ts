@@ -2,12 +2,13 @@ import type { FastifyInstance } from 'fastify';
 import { field } from '../domain/form-fields.js';
 import { clientCodeProblem } from '../domain/login-rules.js';
 import { courtPage, FORM_EXPIRED, formToken, formTokenValid } from './court-context.js';
+import { ECF_PATHS } from './paths.js';
 
 /**
  * Utilities > Change Client Code (FIDELITY §7): the only way to change the client code during a
  * session. Sets the session's code and the PacerClientCode cookie. The script name is invented.
  */
-const PATH = '/cgi-bin/ChangeClientCode.pl';
+const PATH = ECF_PATHS.changeClientCode;
 
 export default async function clientCodeRoutes(app: FastifyInstance) {
   app.get(PATH, async (request, reply) =>

@@ -3,6 +3,8 @@ import type { Court } from '../../db/courts-repository.js';
 import { menuFor, type MenuVariant } from '../domain/menus.js';
 import { sign, signatureMatches } from '../domain/tokens.js';
 import type { ActiveSession } from '../plugins/sessions.js';
+import type { TemplateName } from '../plugins/views.js';
+import { ECF_PATHS } from './paths.js';
 
 /**
  * What every logged-in CM/ECF page needs: the court, the CSO session, and which menu the
@@ -11,12 +13,6 @@ import type { ActiveSession } from '../plugins/sessions.js';
 export interface CourtContext extends ActiveSession {
   court: Court;
   variant: MenuVariant;
-}
-
-declare module 'fastify' {
-  interface FastifyRequest {
-    ecf: CourtContext;
-  }
 }
 
 /** The menu variant is read from the link table on every page: a new link shows on the next page. */
@@ -28,14 +24,14 @@ export function menuVariant(app: FastifyInstance, court: Court, pacerAccountId: 
 export function courtPage(
   reply: FastifyReply,
   request: FastifyRequest,
-  template: string,
+  template: TemplateName,
   data: Record<string, unknown> = {},
   opts: { variant?: MenuVariant; status?: number } = {},
 ) {
   const ctx = request.ecf;
   return reply
     .header('Cache-Control', 'no-store')
-    .page(template, { ecf: ctx, menu: menuFor(opts.variant ?? ctx.variant), ...data }, opts.status ?? 200);
+    .page(template, { ecf: ctx, menu: menuFor(opts.variant ?? ctx.variant), paths: ECF_PATHS, ...data }, opts.status ?? 200);
 }
 
 /** A hidden per-session, per-form token: a form posted from anywhere else is refused. */

@@ -1,14 +1,24 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Court } from '../../db/courts-repository.js';
+import { FAULT_TEXT, maintenanceNotice } from '../domain/faults.js';
 import { rawQuery } from '../domain/form-fields.js';
 import { clientCodeProblem } from '../domain/login-rules.js';
+import { utilitiesPage } from '../domain/menus.js';
 import { acceptMultipartForms } from '../multipart-forms.js';
-import { courtPage, menuVariant } from './court-context.js';
+import { courtPage, menuVariant, type CourtContext } from './court-context.js';
+import { ECF_PATHS } from './paths.js';
 import billingRoutes from './billing-routes.js';
 import clientCodeRoutes from './client-code-routes.js';
 import linkAccountRoutes from './link-account-routes.js';
 import queryRoutes from './query-routes.js';
 import { onlyOnCourtHosts } from '../plugins/site.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The court, session and menu of a logged-in CM/ECF page; set by the session guard below. */
+    ecf: CourtContext;
+  }
+}
 
 /**
  * A court's CM/ECF host (FIDELITY §5): the landing page, login.pl, the main page and the menus.
@@ -23,9 +33,9 @@ export default async function ecfRoutes(app: FastifyInstance) {
   // Fidelity: court paths answer on court hosts and on "any" host, not on the CSO host.
   app.addHook('onRequest', onlyOnCourtHosts);
 
-  /** The CSO login URL for this court, coming back to the page asked for. */
-  function loginUrl(request: FastifyRequest, court: Court): string {
-    return `${request.site.csoOrigin}/csologin/login.jsf?pscCourtId=${encodeURIComponent(court.pscCourtId)}&appurl=${encodeURIComponent(request.site.selfUrl)}`;
+  /** The CSO login URL for this court, coming back to `appurl` (by default the page asked for). */
+  function loginUrl(request: FastifyRequest, court: Court, appurl = request.site.selfUrl): string {
+    return `${request.site.csoOrigin}/csologin/login.jsf?pscCourtId=${encodeURIComponent(court.pscCourtId)}&appurl=${encodeURIComponent(appurl)}`;
   }
 
   /**
@@ -37,11 +47,24 @@ export default async function ecfRoutes(app: FastifyInstance) {
     return reply.header('Cache-Control', 'no-store').page('ecf/login-redirect', { court, loginUrl: loginUrl(request, court) });
   }
 
+  // Faults on court pages answer as the court's own pages do; the faults plugin decides when.
+  app.faults.answer('court', (fault, request, reply) => {
+    switch (fault) {
+      case 'MAINTENANCE':
+        return reply.page('ecf/maintenance', { notice: maintenanceNotice('CM/ECF', app.clock.now()) }, 503);
+      case 'SPURIOUS_LOGIN_PAGE':
+        // Fidelity (FIDELITY §7): the login page comes back once although the cookies are valid.
+        return loginRedirect(request, reply);
+      case 'NO_PRIVILEGES':
+        return reply.page('ecf/no-privileges', { text: FAULT_TEXT.noPrivileges });
+    }
+  });
+
   // GET / : a one-line page with a meta refresh to the main page (real).
-  app.get('/', async (_request, reply) => reply.page('ecf/home'));
+  app.get('/', async (_request, reply) => reply.page('ecf/home', { paths: ECF_PATHS }));
 
   // login.pl?logout ends the CSO session everywhere; it needs no guard.
-  app.get('/cgi-bin/login.pl', async (request, reply) => {
+  app.get(ECF_PATHS.login, async (request, reply) => {
     if (rawQuery(request.url) === 'logout') {
       const active = app.sessions.fromRequest(request);
       if (active) app.sessions.end(active.session.token, active.account.username, request.headers.host ?? '');
@@ -49,7 +72,7 @@ export default async function ecfRoutes(app: FastifyInstance) {
       const court = request.site.court as Court;
       return reply
         .header('Cache-Control', 'no-store')
-        .page('ecf/logged-out', { court, loginUrl: `${request.site.csoOrigin}/csologin/login.jsf?pscCourtId=${encodeURIComponent(court.pscCourtId)}&appurl=${encodeURIComponent(`${request.site.courtOrigin(court.code)}/cgi-bin/login.pl`)}` });
+        .page('ecf/logged-out', { court, loginUrl: loginUrl(request, court, `${request.site.courtOrigin(court.code)}${ECF_PATHS.login}`) });
     }
     if (!attachSession(request)) return loginRedirect(request, reply);
     return courtPage(reply, request, 'ecf/main');
@@ -77,20 +100,20 @@ export default async function ecfRoutes(app: FastifyInstance) {
       if (!attachSession(request)) return loginRedirect(request, reply);
     });
 
-    secured.get('/cgi-bin/ShowIndex.pl', async (request, reply) => courtPage(reply, request, 'ecf/main'));
-    secured.get('/cgi-bin/showpage.pl', async (request, reply) => {
+    secured.get(ECF_PATHS.showIndex, async (request, reply) => courtPage(reply, request, 'ecf/main'));
+    secured.get(ECF_PATHS.showPage, async (request, reply) => {
       // Fidelity: showpage.pl?16 is the main page; other numbers are pages we do not have.
       if (rawQuery(request.url) === '16') return courtPage(reply, request, 'ecf/main');
       return courtPage(reply, request, 'errors/not-found-ecf', {}, { status: 404 });
     });
 
-    secured.get('/cgi-bin/DisplayMenu.pl', async (request, reply) => {
+    secured.get(ECF_PATHS.displayMenu, async (request, reply) => {
       const which = rawQuery(request.url);
       switch (which) {
         case 'Reports':
           return courtPage(reply, request, 'ecf/reports');
         case 'Utilities':
-          return courtPage(reply, request, 'ecf/utilities');
+          return courtPage(reply, request, 'ecf/utilities', { groups: utilitiesPage(request.ecf.variant) });
         case 'CivilEvents':
         case 'CriminalEvents':
           if (request.ecf.variant !== 'filer') {
@@ -102,8 +125,8 @@ export default async function ecfRoutes(app: FastifyInstance) {
       }
     });
 
-    secured.get('/cgi-bin/Help.pl', async (request, reply) => courtPage(reply, request, 'ecf/help'));
-    secured.get('/cgi-bin/MaintainAccount.pl', async (request, reply) => {
+    secured.get(ECF_PATHS.help, async (request, reply) => courtPage(reply, request, 'ecf/help'));
+    secured.get(ECF_PATHS.maintainAccount, async (request, reply) => {
       const linked = app.repos.accounts.ecfLinkedTo(request.ecf.court.code, request.ecf.account.id);
       if (!linked) return courtPage(reply, request, 'ecf/not-a-filer', { category: 'Maintain Your ECF Account' }, { status: 403 });
       return courtPage(reply, request, 'ecf/maintain-account', { linked });

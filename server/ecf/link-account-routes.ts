@@ -5,6 +5,7 @@ import { fullName, hasSpecialCharacters, LINK_TEXT, namesDiffer, pacerSideProble
 import { dummyHash, verifyPassword } from '../domain/passwords.js';
 import { sign, signatureMatches } from '../domain/tokens.js';
 import { courtPage, FORM_EXPIRED, formToken, formTokenValid } from './court-context.js';
+import { ECF_PATHS } from './paths.js';
 
 /**
  * Utilities > "Link a CM/ECF account to my PACER account" (FIDELITY §6, steps 5-10).
@@ -20,7 +21,7 @@ import { courtPage, FORM_EXPIRED, formToken, formTokenValid } from './court-cont
  * The script name and the form field names are invented (not public); `login` and `key` are the
  * names of the real CM/ECF login form's fields, kept for familiarity.
  */
-const PATH = '/cgi-bin/LinkAccount.pl';
+const PATH = ECF_PATHS.linkAccount;
 const MAX_LOGIN = 64;
 
 export default async function linkAccountRoutes(app: FastifyInstance) {

@@ -3,20 +3,20 @@ import { billablePagesForText, searchCostCents } from '../domain/billing.js';
 import { queryCriteria, resultsText, searchCases, type QueryInput } from '../domain/cases.js';
 import { bill } from './billable.js';
 import { courtPage } from './court-context.js';
+import { ECF_PATHS } from './paths.js';
 
 /**
  * Query (iquery.pl, real path): the search form, and with `run=1` the matches from this court's
  * seeded case list. A results page is billable: it ends with the real transaction receipt and
  * is recorded as a billing row under the session's client code (FIDELITY §7).
  */
-const PATH = '/cgi-bin/iquery.pl';
 const MAX_FIELD = 100;
 
 /** Fidelity: the receipt's Description for a Query search. */
 const DESCRIPTION = 'Search';
 
 export default async function queryRoutes(app: FastifyInstance) {
-  app.get(PATH, async (request, reply) => {
+  app.get(ECF_PATHS.query, async (request, reply) => {
     const q = (request.query ?? {}) as Record<string, unknown>;
     const str = (k: string) => {
       const v = Array.isArray(q[k]) ? (q[k] as unknown[])[0] : q[k];

@@ -1,15 +1,8 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import {
-  FAULT_TEXT,
-  formatFault,
-  maintenanceNotice,
-  parseFaultSetting,
-  THROTTLE_WINDOW_MS,
-  type Fault,
-  type FaultName,
-} from '../domain/faults.js';
+import { formatFault, parseFaultSetting, THROTTLE_WINDOW_MS, type Fault, type FaultName } from '../domain/faults.js';
+import { ECF_PATHS } from '../ecf/paths.js';
 
 /**
  * Applies the named faults (server/domain/faults.ts) to court pages, CSO pages and the API,
@@ -18,13 +11,38 @@ import {
  * test can always clear the faults it set.
  *
  * This is the one cross-cutting hook that decides by path: it must reach /services/* whether or
- * not a route answers there, and every area of the mock alike.
+ * not a route answers there, and every area of the mock alike. It owns the fault state and the
+ * decision (which fault fires on this request, counters, the THROTTLE window, LATENCY); the
+ * answer is the area's own, through the renderer the area registers with `answer`, so a fault
+ * looks exactly like the area's other answers (one serializer per protocol). BLOCKED alone is
+ * the plugin's: a firewall's page, the same everywhere.
  */
+
+/** The faults each area answers itself, when the plugin decides one fires there. */
+export interface AreaFaults {
+  /** The authentication API under /services/ (server/cso/cso-auth-routes.ts). */
+  api: 'MAINTENANCE' | 'THROTTLE';
+  /** The CSO's screens under /csologin/ (server/cso/login-routes.ts). */
+  cso: 'MAINTENANCE';
+  /** A court's pages, / and /cgi-bin/* (server/ecf/ecf-routes.ts). */
+  court: 'MAINTENANCE' | 'SPURIOUS_LOGIN_PAGE' | 'NO_PRIVILEGES';
+}
+
+export type FaultArea = keyof AreaFaults;
+
+/**
+ * An area's answer to a fault. The plugin has already set `Cache-Control: no-store` (and
+ * `Retry-After` for MAINTENANCE); the renderer picks the status and the body.
+ */
+export type FaultRenderer<A extends FaultArea> = (fault: AreaFaults[A], request: FastifyRequest, reply: FastifyReply) => FastifyReply;
+
 export interface FaultService {
   /** The run-time faults still active, written as in FAULTS (events show what is left). */
   list(): string[];
   /** Replaces the run-time faults (an empty list clears them); counters start over. */
   set(faults: readonly Fault[]): void;
+  /** Registers how `area` answers its faults: once per area, by the module that owns the area. */
+  answer<A extends FaultArea>(area: A, render: FaultRenderer<A>): void;
 }
 
 declare module 'fastify' {
@@ -35,12 +53,10 @@ declare module 'fastify' {
 
 export const FAULT_HEADER = 'x-mock-fault';
 
-type Area = 'court' | 'cso' | 'api';
-
 /** Our own assets: never faulted (a page under MAINTENANCE still needs its stylesheet). */
 const STATIC_PREFIXES = ['/css/', '/lib/', '/graphics/', '/csologin/resources/'];
 
-function areaOf(request: FastifyRequest): Area | null {
+function areaOf(request: FastifyRequest): FaultArea | null {
   const path = request.url.split('?', 1)[0] ?? '';
   if (path.startsWith('/__admin') || STATIC_PREFIXES.some((p) => path.startsWith(p)) || path === '/favicon.ico') return null;
   const kind = request.site.kind;
@@ -62,6 +78,7 @@ export default fp(
     let active: Active[] = [];
     /** THROTTLE: when the logins it let through happened, per source ("runtime" or the header's value). */
     const throttleLog = new Map<string, number[]>();
+    const renderers: { [A in FaultArea]?: FaultRenderer<A> } = {};
 
     const service: FaultService = {
       list: () =>
@@ -71,6 +88,11 @@ export default fp(
       set(faults) {
         active = faults.map((fault) => ({ fault, remaining: 'times' in fault ? fault.times : 0 }));
         throttleLog.clear();
+      },
+      answer(area, render) {
+        if (renderers[area]) throw new Error(`faults: the ${area} area already has its renderer`);
+        // (Object.assign: TypeScript cannot write a generic key of a mapped type; `answer`'s signature ties them.)
+        Object.assign(renderers, { [area]: render });
       },
     };
     service.set(app.config.faults);
@@ -94,19 +116,14 @@ export default fp(
       return entry ? { fault: entry.fault as Extract<Fault, { name: N }>, entry } : null;
     }
 
-    const wantsJson = (request: FastifyRequest) => /json/i.test(String(request.headers.accept ?? ''));
-    const xmlEscape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-
-    /** Fidelity: the authentication API's answer shape (FIDELITY §4), JSON or XML by Accept. */
-    function apiAnswer(request: FastifyRequest, reply: FastifyReply, status: number, loginResult: string, errorDescription: string) {
-      reply.code(status).header('Cache-Control', 'no-store');
-      if (wantsJson(request)) return reply.type('application/json').send({ loginResult, errorDescription, nextGenCSO: '' });
-      return reply
-        .type('application/xml; charset=utf-8')
-        .send(
-          `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<CsoAuth><loginResult>${xmlEscape(loginResult)}</loginResult>` +
-            `<errorDescription>${xmlEscape(errorDescription)}</errorDescription><nextGenCSO></nextGenCSO></CsoAuth>`,
-        );
+    /** The area answers the fault it owns, after the headers every fault answer carries. */
+    function answerIn<A extends FaultArea>(area: A, fault: AreaFaults[A], request: FastifyRequest, reply: FastifyReply): FastifyReply {
+      const render = renderers[area];
+      // A module that serves an area registers its renderer as it loads; without one, say so.
+      if (!render) throw new Error(`faults: no renderer for the ${area} area (${fault})`);
+      reply.header('Cache-Control', 'no-store');
+      if (fault === 'MAINTENANCE') reply.header('Retry-After', '3600');
+      return render(fault, request, reply);
     }
 
     /** Sliding-window rate check on the virtual clock; true when this login may go through. */
@@ -164,21 +181,14 @@ export default fp(
 
       if (pick(perRequest, 'MAINTENANCE')) {
         journal(request, 'MAINTENANCE');
-        const now = app.clock.now();
-        reply.header('Retry-After', '3600');
-        if (area === 'api') return apiAnswer(request, reply, 503, FAULT_TEXT.maintenanceCode, maintenanceNotice('PACER', now));
-        if (area === 'cso') {
-          return reply.header('Cache-Control', 'no-store').page('cso/maintenance', { notice: maintenanceNotice('PACER', now), pageTitle: 'PACER' }, 503);
-        }
-        return reply.header('Cache-Control', 'no-store').page('ecf/maintenance', { notice: maintenanceNotice('CM/ECF', now) }, 503);
+        return answerIn(area, 'MAINTENANCE', request, reply);
       }
 
       if (area === 'api' && request.method === 'POST' && request.url.split('?', 1)[0] === '/services/cso-auth') {
         const throttle = pick(perRequest, 'THROTTLE');
         if (throttle && !throttleAllows(throttle.entry ? 'runtime' : `header:${formatFault(throttle.fault)}`, throttle.fault)) {
           journal(request, 'THROTTLE');
-          // Fidelity: credential-level refusals are HTTP 200 in the protocol's shape (FIDELITY §4).
-          return apiAnswer(request, reply, 200, FAULT_TEXT.throttleCode, FAULT_TEXT.throttle);
+          return answerIn('api', 'THROTTLE', request, reply);
         }
       }
 
@@ -200,22 +210,17 @@ export default fp(
       }
 
       const path = request.url.split('?', 1)[0] ?? '';
-      const isLogout = path === '/cgi-bin/login.pl' && request.url.endsWith('?logout');
+      const isLogout = path === ECF_PATHS.login && request.url.endsWith('?logout');
       if (!path.startsWith('/cgi-bin/') || isLogout) return;
-      const court = request.site.court;
-      if (!court) return;
 
       if (spurious) {
         consume(spurious.entry);
         journal(request, 'SPURIOUS_LOGIN_PAGE', actor);
-        // Fidelity (FIDELITY §7): the login page comes back once although the cookies are valid.
-        // The same answer as ecf-routes.ts gives without a session.
-        const loginUrl = `${request.site.csoOrigin}/csologin/login.jsf?pscCourtId=${encodeURIComponent(court.pscCourtId)}&appurl=${encodeURIComponent(request.site.selfUrl)}`;
-        return reply.header('Cache-Control', 'no-store').page('ecf/login-redirect', { court, loginUrl });
+        return answerIn('court', 'SPURIOUS_LOGIN_PAGE', request, reply);
       }
       if (noPrivileges) {
         journal(request, 'NO_PRIVILEGES', actor);
-        return reply.header('Cache-Control', 'no-store').page('ecf/no-privileges', { text: FAULT_TEXT.noPrivileges });
+        return answerIn('court', 'NO_PRIVILEGES', request, reply);
       }
     }
   },

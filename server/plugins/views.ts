@@ -3,14 +3,74 @@ import fp from 'fastify-plugin';
 import { VIEWS_DIR } from '../paths.js';
 
 /**
+ * Every page template under views/ (not the layouts, partials or static files), by the name the
+ * renderers take: a typo in a template name fails the typecheck, and test/unit/views.test.ts
+ * keeps this list and the files on disk the same.
+ */
+export const TEMPLATE_NAMES = [
+  'admin/dashboard',
+  'admin/docs',
+  'admin/login',
+  'admin/message',
+  'cli/login-cards',
+  'cso/dialogs/inactive',
+  'cso/dialogs/mfa',
+  'cso/dialogs/password-update',
+  'cso/dialogs/redaction',
+  'cso/info',
+  'cso/login',
+  'cso/login-form',
+  'cso/maintenance',
+  'ecf/billing-history',
+  'ecf/client-code',
+  'ecf/events',
+  'ecf/help',
+  'ecf/home',
+  'ecf/iquery',
+  'ecf/link-confirm',
+  'ecf/link-forgot',
+  'ecf/link-form',
+  'ecf/link-refused',
+  'ecf/link-result',
+  'ecf/logged-out',
+  'ecf/login-redirect',
+  'ecf/main',
+  'ecf/maintain-account',
+  'ecf/maintenance',
+  'ecf/no-privileges',
+  'ecf/not-a-filer',
+  'ecf/query-results',
+  'ecf/reports',
+  'ecf/transaction-log',
+  'ecf/utilities',
+  'errors/blocked',
+  'errors/error',
+  'errors/not-found',
+  'errors/not-found-ecf',
+] as const;
+
+export type TemplateName = (typeof TEMPLATE_NAMES)[number];
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Renders views/<template>.eta to a string (for answers that are not a whole page). */
+    renderView(template: TemplateName, data: Record<string, unknown>): string;
+  }
+  interface FastifyReply {
+    /** Renders views/<template>.eta as an HTML page; the data gets `site` (the request's host decision). */
+    page(template: TemplateName, data?: Record<string, unknown>, status?: number): FastifyReply;
+  }
+}
+
+/**
  * Eta over views/, templates compiled once and cached. Output is HTML-escaped by default
  * (`<%= %>`); raw output (`<%~ %>`) is used only for the layout body and partials.
  */
 export default fp(
   async (app) => {
     const eta = new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true, autoTrim: [false, 'nl'] });
-    app.decorate('renderView', (template: string, data: Record<string, unknown>) => eta.render(template, data));
-    app.decorateReply('page', function (template: string, data: Record<string, unknown> = {}, status = 200) {
+    app.decorate('renderView', (template: TemplateName, data: Record<string, unknown>) => eta.render(template, data));
+    app.decorateReply('page', function (template: TemplateName, data: Record<string, unknown> = {}, status = 200) {
       const html = eta.render(template, { site: this.request.site, ...data });
       return this.code(status).type('text/html; charset=utf-8').send(html);
     });

@@ -326,6 +326,62 @@ describe('THROTTLE', () => {
   });
 });
 
+describe('fault answers are the area\'s own answers', () => {
+  /** The XML framing of an answer: the same document with every element's text taken out. */
+  const framing = (xml: string) => xml.replace(/>[^<]+</g, '><');
+
+  it('the API negotiates as cso-auth does: XML for "application/json;q=0, application/xml"', async () => {
+    app = await makeApp();
+    const accept = 'application/json;q=0, application/xml';
+    const normal = await app.inject(apiLogin({ accept }));
+    expect(normal.headers['content-type']).toMatch(/^application\/xml/);
+    for (const fault of ['MAINTENANCE', 'THROTTLE']) {
+      const res = await app.inject(apiLogin({ accept, 'x-mock-fault': fault }));
+      expect(res.headers['content-type'], fault).toBe(normal.headers['content-type']);
+      expect(res.body, fault).toMatch(/^<\?xml [^>]*\?><CsoAuth><loginResult>(503|429)<\/loginResult>/);
+    }
+  });
+
+  it('the API\'s fault XML is framed byte for byte like a normal cso-auth answer', async () => {
+    app = await makeApp();
+    const accept = 'application/xml';
+    const normal = await app.inject(apiLogin({ accept }));
+    expect(normal.body).toContain('<loginResult>13</loginResult>');
+    for (const fault of ['MAINTENANCE', 'THROTTLE']) {
+      const res = await app.inject(apiLogin({ accept, 'x-mock-fault': fault }));
+      expect(framing(res.body), fault).toBe(framing(normal.body));
+      expect(res.body, fault).not.toContain('\n');
+    }
+    // The logout answers a fault in its own shape too (root CsoLogout, no token field).
+    const logout = await app.inject({ method: 'POST', url: '/services/cso-logout', headers: { accept, 'x-mock-fault': 'MAINTENANCE' }, payload: {} });
+    const loggedOut = await app.inject({ method: 'POST', url: '/services/cso-logout', headers: { accept }, payload: {} });
+    expect(logout.statusCode).toBe(503);
+    expect(framing(logout.body)).toBe(framing(loggedOut.body));
+  });
+
+  it('the API\'s fault answers say Vary: Accept, also where no route answers', async () => {
+    app = await makeApp();
+    expect((await app.inject(apiLogin())).headers['vary']).toBe('Accept');
+    for (const [fault, url] of [['MAINTENANCE', '/services/cso-auth'], ['THROTTLE', '/services/cso-auth'], ['MAINTENANCE', '/services/no-such-service']] as const) {
+      const res = await app.inject({ ...apiLogin({ 'x-mock-fault': fault }), url });
+      expect(res.statusCode, `${fault} ${url}`).toBe(fault === 'MAINTENANCE' ? 503 : 200);
+      expect(res.headers['vary'], `${fault} ${url}`).toBe('Accept');
+      expect(res.headers['cache-control'], `${fault} ${url}`).toBe('no-store');
+    }
+  });
+
+  it('SPURIOUS_LOGIN_PAGE is the court\'s own not-logged-in page, byte for byte', async () => {
+    app = await makeApp();
+    const { cookies } = sessionFor();
+    const url = '/cgi-bin/DisplayMenu.pl?Reports';
+    const spurious = await app.inject({ method: 'GET', url, cookies, headers: { 'x-mock-fault': 'SPURIOUS_LOGIN_PAGE' } });
+    const loggedOut = await app.inject({ method: 'GET', url });
+    expect(spurious.statusCode).toBe(loggedOut.statusCode);
+    expect(spurious.headers['content-type']).toBe(loggedOut.headers['content-type']);
+    expect(spurious.body).toBe(loggedOut.body);
+  });
+});
+
 describe('fault names', () => {
   it('round-trip through the setting format', () => {
     const r = parseFaultSetting('LATENCY=10-20,SPURIOUS_LOGIN_PAGE=3,THROTTLE');

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { PacerAccount } from '../../../db/accounts-repository.js';
+import type { TemplateName } from '../../plugins/views.js';
 
 /**
  * One dialog a screen login passes through after the password (FIDELITY §3): the Redaction
@@ -25,9 +26,13 @@ export type StepResult =
   /** End the login attempt: the login page again with these messages, nobody logged in. */
   | { kind: 'abort'; messages: Message[] };
 
+/** A step's name is the name of its dialog's template, so a step without one fails the typecheck. */
+type DialogOf<T> = T extends `cso/dialogs/${infer N}` ? N : never;
+export type StepName = DialogOf<TemplateName>;
+
 export interface LoginStep {
   /** Also the template name: views/cso/dialogs/<name>.eta. */
-  readonly name: string;
+  readonly name: StepName;
   /** The id of the dialog's outer element: the AJAX variant sends the dialog as an update of it. */
   readonly dialogId: string;
   /** The JSF form id whose hidden field identifies this step's POST. */

@@ -1,0 +1,33 @@
+/**
+ * The CM/ECF script paths a court host answers, in one place: routes register them, the menus
+ * link to them, templates read them from the page data (`it.paths`). A new page adds its path
+ * here first.
+ *
+ * Fidelity (FIDELITY §5): `login.pl`, `ShowIndex.pl`, `showpage.pl`, `DisplayMenu.pl`, `iquery.pl`
+ * and `Help.pl` are the real script names, case-sensitive as on the real Apache servers.
+ * `ChangeClientCode.pl`, `LinkAccount.pl`, `BillingHistory.pl`, `MaintainAccount.pl` and
+ * `TransactionLog.pl` are invented (the real ones are not public).
+ */
+export const ECF_PATHS = {
+  login: '/cgi-bin/login.pl',
+  showIndex: '/cgi-bin/ShowIndex.pl',
+  showPage: '/cgi-bin/showpage.pl',
+  displayMenu: '/cgi-bin/DisplayMenu.pl',
+  query: '/cgi-bin/iquery.pl',
+  help: '/cgi-bin/Help.pl',
+  changeClientCode: '/cgi-bin/ChangeClientCode.pl',
+  linkAccount: '/cgi-bin/LinkAccount.pl',
+  billingHistory: '/cgi-bin/BillingHistory.pl',
+  maintainAccount: '/cgi-bin/MaintainAccount.pl',
+  transactionLog: '/cgi-bin/TransactionLog.pl',
+} as const;
+
+export type EcfPaths = typeof ECF_PATHS;
+
+/** The menus DisplayMenu.pl shows, by its query string (`DisplayMenu.pl?Utilities`). */
+export type DisplayMenuName = 'Reports' | 'Utilities' | 'CivilEvents' | 'CriminalEvents';
+
+export const displayMenuUrl = (which: DisplayMenuName) => `${ECF_PATHS.displayMenu}?${which}`;
+
+/** login.pl?logout: ends the CSO session everywhere (clients read this link as "logged in"). */
+export const LOGOUT_URL = `${ECF_PATHS.login}?logout`;

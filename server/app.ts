@@ -80,10 +80,11 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const ownsDb = !deps.db;
   const db = deps.db ?? openDatabase(config.databasePath);
   const clock = deps.clock ?? new VirtualClock();
+  const repos = createRepositories(db);
   let seeder;
   try {
     seeder = createSeeder(deps.seed ?? loadSeedFile(config.seedFile ?? BUILT_IN_SEED), config.passwordHashCost);
-    seeder.seedIfEmpty(db, clock.now());
+    seeder.seedIfEmpty(repos, clock.now());
     checkDefaultCourt(db, config.defaultCourt);
   } catch (err) {
     // A bad seed file or DEFAULT_COURT stops the start; leave the database file closed cleanly.
@@ -93,7 +94,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   app.decorate('config', config);
   app.decorate('clock', clock);
-  app.decorate('repos', createRepositories(db));
+  app.decorate('repos', repos);
   app.decorate('record', function record(request, entry) {
     app.repos.journal.add({ at: clock.now(), host: request.headers.host ?? '', actor: entry.actor ?? '', detail: entry.detail ?? '', action: entry.action, outcome: entry.outcome });
   } satisfies FastifyInstance['record']);
@@ -103,7 +104,6 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
 
   // Housekeeping: forget logins abandoned at a dialog, and sessions over a day past their end,
   // so a long-running sandbox does not grow without bound.
-  const repos = app.repos;
   const sweep = setInterval(() => {
     const now = clock.now();
     repos.sessions.purgePendingBefore(now - PENDING_MAX_AGE_MS);

@@ -1,6 +1,10 @@
+import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
+import * as Type from 'typebox';
 import accountsAdminRoutes from './accounts-admin-routes.js';
 import { crossSite, hasBearer } from './admin-auth.js';
+import { ERRORS, answer } from './admin-schemas.js';
+import { adminValidatorCompiler } from './admin-validation.js';
 import clockRoutes from './clock-routes.js';
 import { jsonErrors, sendError } from './admin-http.js';
 import courtsAdminRoutes from './courts-admin-routes.js';
@@ -8,7 +12,6 @@ import dashboardRoutes from './dashboard-routes.js';
 import faultsRoutes from './faults-routes.js';
 import journalAdminRoutes from './journal-admin-routes.js';
 import linksAdminRoutes from './links-admin-routes.js';
-import { openApiDocument } from './openapi.js';
 import outboxAdminRoutes from './outbox-admin-routes.js';
 import { resetToSeed } from './reset-service.js';
 import sessionsAdminRoutes from './sessions-admin-routes.js';
@@ -20,6 +23,10 @@ export { bearerToken, tokenMatches } from './admin-auth.js';
  * the admin token as `Authorization: Bearer <token>` (see admin-access.ts for when it is required).
  * Route modules for each concern are registered below, one file each; the HTML dashboard and the
  * docs page (dashboard-routes.ts) also accept the dashboard's cookie.
+ *
+ * Every route carries its JSON schemas: requests are checked against them, and the OpenAPI
+ * document (/__admin/openapi.json, shown at /__admin/docs) is generated from them by
+ * @fastify/swagger, so what is documented is what is enforced.
  */
 declare module 'fastify' {
   interface FastifyInstance {
@@ -28,13 +35,47 @@ declare module 'fastify' {
   }
 }
 
+export const ADMIN_PREFIX = '/__admin';
+
+const DESCRIPTION =
+  'Drive the mock from tests and scripts: reset to the seed state, manage accounts and links, end sessions, read the journal and the outbox. ' +
+  'Every route except /__admin/health takes `Authorization: Bearer <token>`: required when ADMIN_TOKEN is set, or when the server listens beyond loopback ' +
+  '(then a token is printed at start); open when it listens on loopback only without ADMIN_TOKEN. Errors are `{"error": code, "message": sentence}`.';
+
 export default async function adminRoutes(app: FastifyInstance) {
+  // Schemas are compiled on first use (a start compiles nothing), and answers are written with
+  // JSON.stringify as before: the answer schemas document and type the answers, they do not filter them.
+  app.setValidatorCompiler(adminValidatorCompiler);
+  app.setSerializerCompiler(() => (data) => JSON.stringify(data));
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'mock-pacer control plane', version: '1', description: DESCRIPTION },
+      servers: [{ url: ADMIN_PREFIX }],
+      security: [{ bearer: [] }],
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN, or the token printed at start.' } } },
+    },
+    // Paths are documented relative to the server URL above.
+    transform: ({ schema, url }) => ({ schema, url: url.startsWith(ADMIN_PREFIX) ? url.slice(ADMIN_PREFIX.length) || '/' : url }),
+  });
+
   // Unknown control-plane paths answer JSON, as the rest of /__admin does, not the court's 404 page.
   app.setNotFoundHandler((request, reply) =>
     sendError(reply, 404, 'not_found', `There is no control-plane route ${request.method} ${request.url.split('?')[0]}; see /__admin/docs.`),
   );
 
-  app.get('/health', async () => ({ status: 'ok', now: new Date(app.clock.now()).toISOString() }));
+  app.get(
+    '/health',
+    {
+      schema: {
+        summary: 'Liveness probe (no token)',
+        security: [],
+        response: { 200: answer(Type.Object({ status: Type.String(), now: Type.String({ format: 'date-time' }) }), 'Serving.') },
+      },
+    },
+    async () => ({ status: 'ok', now: new Date(app.clock.now()).toISOString() }),
+  );
 
   await app.register(async (secured) => {
     jsonErrors(secured);
@@ -49,12 +90,30 @@ export default async function adminRoutes(app: FastifyInstance) {
       }
     });
 
-    secured.post('/reset', async () => {
-      const { ms, traineesKept } = resetToSeed(app);
-      return { status: 'reset', ms, traineesKept };
-    });
+    secured.post(
+      '/reset',
+      {
+        schema: {
+          summary: 'Back to the seed state',
+          description:
+            'Replaces every account, link, lockout, session, journal entry and email with the seed state in one transaction. Training classes made by the CLI are kept, unlinked. The answer says how long it took.',
+          response: {
+            200: answer(Type.Object({ status: Type.String(), ms: Type.Number(), traineesKept: Type.Integer() }), 'Reset.'),
+            ...ERRORS,
+          },
+        },
+      },
+      async () => {
+        const { ms, traineesKept } = resetToSeed(app);
+        return { status: 'reset', ms, traineesKept };
+      },
+    );
 
-    secured.get('/openapi.json', async () => openApiDocument());
+    secured.get(
+      '/openapi.json',
+      { schema: { summary: 'This document', response: { 200: answer(Type.Object({}), 'OpenAPI 3.1'), ...ERRORS } } },
+      async () => app.swagger(),
+    );
 
     await secured.register(courtsAdminRoutes);
     await secured.register(accountsAdminRoutes);

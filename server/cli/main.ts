@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import { openDatabase } from '../../db/database.js';
-import { ClassError } from '../../db/classes-repository.js';
 import { createRepositories } from '../../db/index.js';
 import { BUILT_IN_SEED, SeedError, createSeeder, loadSeedFile } from '../../seeds/seed.js';
 import { ConfigError, loadConfig } from '../config.js';
+import { ClassError } from '../domain/training-classes.js';
 import { classStatus, createClass, deleteClass, listClasses, resetClass, showClass, UsageError, type CliContext } from './class-commands.js';
 
 /**
@@ -87,9 +87,9 @@ export async function runCli(argv: string[], io: { stdout: NodeJS.WriteStream; s
   const db = openDatabase(config.databasePath);
   try {
     // A class can be prepared before the server first starts: seed an empty database the way the server would.
-    const courts = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM courts').get()?.n ?? 0;
-    if (courts === 0) createSeeder(loadSeedFile(config.seedFile ?? BUILT_IN_SEED), config.passwordHashCost).seedIfEmpty(db, Date.now());
-    const ctx: CliContext = { config, db, repos: createRepositories(db), out, err, stderr: io.stderr, now: () => Date.now() };
+    const repos = createRepositories(db);
+    if (repos.courts.count() === 0) createSeeder(loadSeedFile(config.seedFile ?? BUILT_IN_SEED), config.passwordHashCost).seedIfEmpty(repos, Date.now());
+    const ctx: CliContext = { config, repos, out, err, stderr: io.stderr, now: () => Date.now() };
     const opts = parsed.values;
     switch (command) {
       case 'create':

@@ -104,7 +104,7 @@ export default async function ecfRoutes(app: FastifyInstance) {
 
     secured.get('/cgi-bin/Help.pl', async (request, reply) => courtPage(reply, request, 'ecf/help'));
     secured.get('/cgi-bin/MaintainAccount.pl', async (request, reply) => {
-      const linked = app.repos.accounts.ecfLinkedTo(request.ecf.court.code, request.ecf.account.id);
+      const linked = app.repos.ecfAccounts.linkedTo(request.ecf.court.code, request.ecf.account.id);
       if (!linked) return courtPage(reply, request, 'ecf/not-a-filer', { category: 'Maintain Your ECF Account' }, { status: 403 });
       return courtPage(reply, request, 'ecf/maintain-account', { linked });
     });

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { EcfAccount } from '../../db/accounts-repository.js';
+import type { EcfAccount } from '../../db/ecf-accounts-repository.js';
 import { field, rawQuery } from '../domain/form-fields.js';
 import { fullName, hasSpecialCharacters, LINK_TEXT, namesDiffer, pacerSideProblem } from '../domain/link-rules.js';
 import { dummyHash, verifyPassword } from '../domain/passwords.js';
@@ -54,8 +54,8 @@ export default async function linkAccountRoutes(app: FastifyInstance) {
   /** Rules on the PACER side, checked before the form is shown and again at every POST. */
   function pacerProblem(request: FastifyRequest) {
     const { account, court } = request.ecf;
-    const fresh = repos.accounts.pacerById(account.id) ?? account;
-    return pacerSideProblem(fresh, repos.accounts.ecfLinkedTo(court.code, account.id));
+    const fresh = repos.pacerAccounts.byId(account.id) ?? account;
+    return pacerSideProblem(fresh, repos.ecfAccounts.linkedTo(court.code, account.id));
   }
 
   app.get(PATH, async (request, reply) => {
@@ -93,7 +93,7 @@ export default async function linkAccountRoutes(app: FastifyInstance) {
     const { court, account } = request.ecf;
     const plausible = login.length <= MAX_LOGIN && password.length <= 256;
     // Fidelity: CM/ECF logins and passwords are case sensitive (exact match, no COLLATE NOCASE).
-    const ecf = plausible ? repos.accounts.ecfByLogin(court.code, login) : undefined;
+    const ecf = plausible ? repos.ecfAccounts.byLogin(court.code, login) : undefined;
     const ok = await verifyPassword(plausible ? password : '', ecf?.passwordHash ?? dummyHash(app.config.passwordHashCost));
     if (!ecf || !ok) {
       journal(request, 'invalid_credentials', `login=${JSON.stringify(shownLogin)}`);
@@ -132,11 +132,11 @@ export default async function linkAccountRoutes(app: FastifyInstance) {
     let result: Result;
     try {
       result = repos.db.transaction((): Result => {
-        const ecf = repos.accounts.ecfById(ecfId);
+        const ecf = repos.ecfAccounts.byId(ecfId);
         if (!ecf || ecf.court !== court.code) return { ok: false, text: LINK_TEXT.invalid };
-        if (repos.accounts.ecfLinkedTo(court.code, account.id)) return { ok: false, text: LINK_TEXT.alreadyLinkedHere };
-        if (!repos.accounts.link(ecf.id, account.id, now)) return { ok: false, text: LINK_TEXT.ecfAlreadyLinked };
-        const pacer = repos.accounts.pacerById(account.id) ?? account;
+        if (repos.ecfAccounts.linkedTo(court.code, account.id)) return { ok: false, text: LINK_TEXT.alreadyLinkedHere };
+        if (!repos.ecfAccounts.link(ecf.id, account.id, now)) return { ok: false, text: LINK_TEXT.ecfAlreadyLinked };
+        const pacer = repos.pacerAccounts.byId(account.id) ?? account;
         // Fidelity: a notification email is sent when the accounts are linked (real); the text is invented.
         repos.outbox.add({
           at: now,

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { PacerAccount } from '../../../db/accounts-repository.js';
+import type { PacerAccount } from '../../../db/pacer-accounts-repository.js';
 
 /**
  * One dialog a screen login passes through after the password (FIDELITY §3): the Redaction

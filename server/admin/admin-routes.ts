@@ -1,4 +1,3 @@
-import swagger from '@fastify/swagger';
 import type { FastifyInstance } from 'fastify';
 import * as Type from 'typebox';
 import accountsAdminRoutes from './accounts-admin-routes.js';
@@ -12,6 +11,7 @@ import dashboardRoutes from './dashboard-routes.js';
 import faultsRoutes from './faults-routes.js';
 import journalAdminRoutes from './journal-admin-routes.js';
 import linksAdminRoutes from './links-admin-routes.js';
+import { openApiDocument } from './openapi-document.js';
 import outboxAdminRoutes from './outbox-admin-routes.js';
 import { resetToSeed } from './reset-service.js';
 import sessionsAdminRoutes from './sessions-admin-routes.js';
@@ -26,7 +26,7 @@ export { bearerToken, tokenMatches } from './admin-auth.js';
  *
  * Every route carries its JSON schemas: requests are checked against them, and the OpenAPI
  * document (/__admin/openapi.json, shown at /__admin/docs) is generated from them by
- * @fastify/swagger, so what is documented is what is enforced.
+ * @fastify/swagger (openapi-document.ts), so what is documented is what is enforced.
  */
 declare module 'fastify' {
   interface FastifyInstance {
@@ -35,30 +35,13 @@ declare module 'fastify' {
   }
 }
 
-export const ADMIN_PREFIX = '/__admin';
-
-const DESCRIPTION =
-  'Drive the mock from tests and scripts: reset to the seed state, manage accounts and links, end sessions, read the journal and the outbox. ' +
-  'Every route except /__admin/health takes `Authorization: Bearer <token>`: required when ADMIN_TOKEN is set, or when the server listens beyond loopback ' +
-  '(then a token is printed at start); open when it listens on loopback only without ADMIN_TOKEN. Errors are `{"error": code, "message": sentence}`.';
-
 export default async function adminRoutes(app: FastifyInstance) {
   // Schemas are compiled on first use (a start compiles nothing), and answers are written with
   // JSON.stringify as before: the answer schemas document and type the answers, they do not filter them.
   app.setValidatorCompiler(adminValidatorCompiler);
   app.setSerializerCompiler(() => (data) => JSON.stringify(data));
 
-  await app.register(swagger, {
-    openapi: {
-      openapi: '3.1.0',
-      info: { title: 'mock-pacer control plane', version: '1', description: DESCRIPTION },
-      servers: [{ url: ADMIN_PREFIX }],
-      security: [{ bearer: [] }],
-      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer', description: 'ADMIN_TOKEN, or the token printed at start.' } } },
-    },
-    // Paths are documented relative to the server URL above.
-    transform: ({ schema, url }) => ({ schema, url: url.startsWith(ADMIN_PREFIX) ? url.slice(ADMIN_PREFIX.length) || '/' : url }),
-  });
+  const openApi = openApiDocument(app);
 
   // Unknown control-plane paths answer JSON, as the rest of /__admin does, not the court's 404 page.
   app.setNotFoundHandler((request, reply) =>
@@ -112,7 +95,7 @@ export default async function adminRoutes(app: FastifyInstance) {
     secured.get(
       '/openapi.json',
       { schema: { summary: 'This document', response: { 200: answer(Type.Object({}), 'OpenAPI 3.1'), ...ERRORS } } },
-      async () => app.swagger(),
+      async () => openApi(),
     );
 
     await secured.register(courtsAdminRoutes);
@@ -125,5 +108,5 @@ export default async function adminRoutes(app: FastifyInstance) {
     await secured.register(clockRoutes);
   });
 
-  await app.register(dashboardRoutes);
+  await app.register(dashboardRoutes, { openApi });
 }

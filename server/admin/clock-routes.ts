@@ -28,7 +28,7 @@ const ClockChange = Type.Object(
       }),
     ),
     set: Type.Optional(Type.String({ description: SET_RULE })),
-    reset: Type.Optional(Type.Literal(true, { description: 'true: back to real time' })),
+    reset: Type.Optional(Type.Unsafe<true>({ type: 'boolean', const: true, description: 'true: back to real time' })),
   },
   { additionalProperties: false, minProperties: 1, maxProperties: 1 },
 );

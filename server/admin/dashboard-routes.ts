@@ -11,8 +11,10 @@ import {
   hasBearer,
   tokenMatches,
 } from './admin-auth.js';
+import { optional } from '../domain/account-fields.js';
 import { listClasses, resetTrainees, traineeAccountIds } from '../domain/training-classes.js';
 import { usernames } from './admin-http.js';
+import type { OpenApiDocument } from './openapi-document.js';
 import { resetToSeed } from './reset-service.js';
 
 /**
@@ -37,13 +39,13 @@ const fmt = (ms: number | null): string => (ms === null ? '' : `${new Date(ms).t
  * A dashboard form's fields; every one optional, so a form without its CSRF token is answered
  * "Form expired" (below), not 400. `hide`: these pages are not part of the JSON API's document.
  */
-const form = <P extends Type.TProperties>(properties: P) => ({
-  hide: true,
-  body: Type.Union([Type.Partial(Type.Object({ csrf: Type.String(), ...properties })), Type.Null()]),
-});
+const form = <P extends Type.TProperties>(properties: P) => {
+  const fields = Type.Object(optional({ csrf: Type.String(), ...properties }));
+  return { hide: true, body: Type.Unsafe<Type.Static<typeof fields> | null>({ ...fields, type: ['object', 'null'] }) };
+};
 const csrfOf = (body: unknown): string => (body as { csrf?: string } | null | undefined)?.csrf ?? '';
 
-export default async function dashboardRoutes(plain: FastifyInstance) {
+export default async function dashboardRoutes(plain: FastifyInstance, opts: { openApi: () => Promise<OpenApiDocument> }) {
   const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const repos = app.repos;
   const authorized = (request: FastifyRequest) => app.adminToken === null || hasBearer(app, request) || hasAdminCookie(app, request);
@@ -162,5 +164,5 @@ export default async function dashboardRoutes(plain: FastifyInstance) {
     return back(reply, 'class-reset');
   });
 
-  app.get('/docs', { schema: { hide: true } }, async (_request, reply) => reply.page('admin/docs', { doc: app.swagger() }));
+  app.get('/docs', { schema: { hide: true } }, async (_request, reply) => reply.page('admin/docs', { doc: await opts.openApi() }));
 }

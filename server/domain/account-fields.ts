@@ -51,9 +51,13 @@ function defaulted<F extends Type.TProperties, K extends keyof F & string>(
   return out as { [P in K]: Type.TOptional<F[P]> };
 }
 
+/** Every one of `fields`, optional. */
+export function optional<P extends Type.TProperties>(fields: P): { [K in keyof P]: Type.TOptional<P[K]> } {
+  return Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, Type.Optional(s)])) as { [K in keyof P]: Type.TOptional<P[K]> };
+}
+
 /** A change: any of the fields, only those given change; unknown fields refused. */
-const patchOf = <P extends Type.TProperties>(fields: P) =>
-  Type.Object(Type.Partial(Type.Object(fields)).properties, { additionalProperties: false });
+const patchOf = <P extends Type.TProperties>(fields: P) => Type.Object(optional(fields), { additionalProperties: false });
 
 /** The fields of a PACER account a person gives. */
 const pacerFields = {

@@ -69,16 +69,25 @@ function makeAjv(coerceTypes: boolean): Ajv {
     removeAdditional: false,
     strict: true,
     allowUnionTypes: true,
+    // A start compiles the seed file's schema, so compiling is kept cheap (about a third of the
+    // default): the generated code is not optimised, and the schemas (ours, fixed) are not checked
+    // against the meta-schema here but once in test/unit/json-validation.test.ts.
+    validateSchema: false,
+    code: { optimize: false },
   });
   ajv.addFormat('date', isDay);
   ajv.addFormat('date-time', isDateTime);
   return ajv;
 }
 
-/** Bodies and the seed file: JSON has types, so none are guessed. */
-const jsonAjv = makeAjv(false);
-/** Query strings and path parameters are text: "25" may be the integer a schema asks for. */
-const textAjv = makeAjv(true);
+/** Made on first use (each costs milliseconds of a start otherwise). */
+let jsonAjv: Ajv | undefined;
+let textAjv: Ajv | undefined;
+/** Bodies and the seed file: JSON has types, so none are guessed. Query strings and path parameters are text: "25" may be the integer a schema asks for. */
+function ajvFor(text: boolean): Ajv {
+  if (text) return (textAjv ??= makeAjv(true));
+  return (jsonAjv ??= makeAjv(false));
+}
 
 function schemaAt(schema: SchemaLike | undefined, segment: string | number): SchemaLike | undefined {
   if (!schema) return undefined;
@@ -216,7 +225,7 @@ export function firstProblem(root: SchemaLike, data: unknown, errors: readonly E
 export function schemaChecker<T>(schema: object, opts: { text?: boolean } = {}): (data: unknown) => Checked<T> {
   let validate: ValidateFunction | undefined;
   return (data) => {
-    validate ??= (opts.text ? textAjv : jsonAjv).compile(schema);
+    validate ??= ajvFor(opts.text === true).compile(schema);
     if (validate(data)) return { ok: true, value: data as T };
     return { ok: false, problem: firstProblem(schema as SchemaLike, data, validate.errors ?? []) };
   };

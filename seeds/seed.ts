@@ -30,7 +30,7 @@ const SeedCourtInput = Type.Object({
   title: Type.Optional(nonBlank(200)),
 });
 
-const SeedDocument = Type.Object({
+export const SeedDocument = Type.Object({
   courts: Type.Array(SeedCourtInput, { minItems: 1, description: 'a list of at least one court' }),
   pacerAccounts: Type.Optional(Type.Array(SeedPacerAccountInput, { default: [] })),
   ecfAccounts: Type.Optional(Type.Array(SeedEcfAccountInput, { default: [] })),

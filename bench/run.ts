@@ -16,6 +16,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { request } from 'undici';
 import { openDatabase } from '../db/database.js';
+import { createRepositories, type Repositories } from '../db/index.js';
 import { BUILT_IN_SEED, createSeeder, loadSeedFile } from '../seeds/seed.js';
 import { loadConfig } from '../server/config.js';
 import { hashPassword } from '../server/domain/passwords.js';
@@ -125,12 +126,13 @@ function rssMb(pid: number): { rss: number; peak: number } {
 
 const cost = loadConfig({}).passwordHashCost;
 
-/** A database file seeded with the personas plus bench accounts, inserted straight through SQL. */
-function prepareDb(name: string, fill: (db: ReturnType<typeof openDatabase>, hashes: { pacer: string; ecf: string }) => void): string {
+/** A database file seeded with the personas plus bench accounts, inserted through the repositories' bulk inserts. */
+function prepareDb(name: string, fill: (repos: Repositories, hashes: { pacer: string; ecf: string }) => void): string {
   const path = join(tmp, `${name}.sqlite`);
   const db = openDatabase(path);
-  createSeeder(loadSeedFile(BUILT_IN_SEED), cost).seedIfEmpty(db, Date.now());
-  fill(db, { pacer: hashPassword(PACER_PASSWORD, cost), ecf: hashPassword(ECF_PASSWORD, cost) });
+  const repos = createRepositories(db);
+  createSeeder(loadSeedFile(BUILT_IN_SEED), cost).seedIfEmpty(repos, Date.now());
+  fill(repos, { pacer: hashPassword(PACER_PASSWORD, cost), ecf: hashPassword(ECF_PASSWORD, cost) });
   db.pragma('wal_checkpoint(TRUNCATE)');
   db.close();
   return path;
@@ -138,7 +140,7 @@ function prepareDb(name: string, fill: (db: ReturnType<typeof openDatabase>, has
 
 function pacerCount(path: string): number {
   const db = openDatabase(path);
-  const n = (db.prepare('SELECT COUNT(*) AS n FROM pacer_accounts').get() as { n: number }).n;
+  const n = createRepositories(db).pacerAccounts.count();
   db.close();
   return n;
 }
@@ -242,10 +244,10 @@ async function main(): Promise<void> {
   const skipped = (measure: string, target: string): Row => ({ measure, value: 'not run (BENCH_ONLY)', baseline: '', ratio: '', target, met: null });
 
   log('bench: preparing databases');
-  const mainDb = prepareDb('main', (db, h) => {
-    insertPacerAccounts(db, generate(PAIRS, (i) => ({ username: `bench${i}`, firstName: 'Bench', lastName: `User${i}`, filer: true })), h.pacer);
-    insertEcfAccounts(db, generate(PAIRS, (i) => ({ court: 'flsd', login: `bench${i}`, firstName: 'Bench', lastName: `User${i}` })), h.ecf);
-    insertPacerAccounts(db, generate(API_ACCOUNTS, (i) => ({ username: `benchapi${i}` })), h.pacer);
+  const mainDb = prepareDb('main', (repos, h) => {
+    insertPacerAccounts(repos, generate(PAIRS, (i) => ({ username: `bench${i}`, firstName: 'Bench', lastName: `User${i}`, filer: true })), h.pacer);
+    insertEcfAccounts(repos, generate(PAIRS, (i) => ({ court: 'flsd', login: `bench${i}`, firstName: 'Bench', lastName: `User${i}` })), h.ecf);
+    insertPacerAccounts(repos, generate(API_ACCOUNTS, (i) => ({ username: `benchapi${i}` })), h.pacer);
   });
 
   const mock = await start('mock', { DATABASE_PATH: mainDb }, '/csologin/login.jsf');
@@ -448,15 +450,15 @@ async function main(): Promise<void> {
 
   // ---- scale: login latency with 100,000 accounts over 100, alternating
   if (ONLY.has('scale')) {
-    const smallDb = prepareDb('small', (db, h) => {
-      const have = (db.prepare('SELECT COUNT(*) AS n FROM pacer_accounts').get() as { n: number }).n;
-      insertPacerAccounts(db, generate(100 - have, (i) => ({ username: `scale${i}` })), h.pacer);
+    const smallDb = prepareDb('small', (repos, h) => {
+      const have = repos.pacerAccounts.count();
+      insertPacerAccounts(repos, generate(100 - have, (i) => ({ username: `scale${i}` })), h.pacer);
     });
     let insertMs = 0;
-    const largeDb = prepareDb('large', (db, h) => {
-      const have = (db.prepare('SELECT COUNT(*) AS n FROM pacer_accounts').get() as { n: number }).n;
+    const largeDb = prepareDb('large', (repos, h) => {
+      const have = repos.pacerAccounts.count();
       const t = performance.now();
-      insertPacerAccounts(db, generate(100_000 - have, (i) => ({ username: `scale${i}` })), h.pacer);
+      insertPacerAccounts(repos, generate(100_000 - have, (i) => ({ username: `scale${i}` })), h.pacer);
       insertMs = performance.now() - t;
     });
     const smallN = pacerCount(smallDb);

@@ -46,7 +46,10 @@ export function createBillingRepository(db: DB) {
   const between = db.prepare<[number, number, number], Row>(
     'SELECT * FROM billing WHERE pacer_account_id = ? AND at >= ? AND at < ? ORDER BY at, id',
   );
+  const clear = db.prepare('DELETE FROM billing');
   return {
+    /** Every bill (the seeder's reset). */
+    clear: () => clear.run().changes,
     add: (b: Omit<BillingRow, 'id'>): number =>
       Number(insert.run(b.pacerAccountId, b.court, b.at, b.description, b.searchCriteria, b.pages, b.costCents, b.clientCode).lastInsertRowid),
     /** Every court's transactions of one account, from `from` up to (not including) `to`, oldest first. */

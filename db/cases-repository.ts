@@ -35,12 +35,29 @@ interface PartyRow {
   role: string;
 }
 
+/** A case to add with its parties (the seed's cases). */
+export type NewCourtCase = Omit<CourtCase, 'id'>;
+
+/** The only owner of cases and case_parties. */
 export function createCasesRepository(db: DB) {
+  const insertCase = db.prepare<[string, string, string, string, string, string | null]>(
+    'INSERT INTO cases (court, case_number, title, nature_of_suit, filed_on, closed_on) VALUES (?, ?, ?, ?, ?, ?)',
+  );
+  const insertParty = db.prepare<[number | bigint, string, string, string]>(
+    'INSERT INTO case_parties (case_id, last_name, first_name, role) VALUES (?, ?, ?, ?)',
+  );
   const cases = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE court = ? ORDER BY case_number');
   const parties = db.prepare<[string], PartyRow>(
     'SELECT p.case_id, p.last_name, p.first_name, p.role FROM case_parties p JOIN cases c ON c.id = p.case_id WHERE c.court = ? ORDER BY p.id',
   );
   return {
+    /** Adds cases with their parties (no transaction of its own: the seeder's holds it). */
+    insertMany(list: readonly NewCourtCase[]): void {
+      for (const c of list) {
+        const id = insertCase.run(c.court, c.caseNumber, c.title, c.natureOfSuit, c.filedOn, c.closedOn).lastInsertRowid;
+        for (const p of c.parties) insertParty.run(id, p.lastName, p.firstName, p.role);
+      }
+    },
     /** A court's whole (small, seeded) case list with parties; Query filters it in memory. */
     forCourt: (court: string): CourtCase[] => {
       const byCase = new Map<number, CaseParty[]>();

@@ -1,14 +1,13 @@
 import type { DB } from './database.js';
-import { createAccountsRepository } from './accounts-repository.js';
-import { createAdminRepository } from './admin-repository.js';
 import { createBillingRepository } from './billing-repository.js';
 import { createCasesRepository } from './cases-repository.js';
 import { createClassesRepository } from './classes-repository.js';
 import { createCourtsRepository } from './courts-repository.js';
+import { createEcfAccountsRepository } from './ecf-accounts-repository.js';
 import { createJournalRepository } from './journal-repository.js';
 import { createMetaRepository } from './meta-repository.js';
 import { createOutboxRepository } from './outbox-repository.js';
-import { createPasswordRepository } from './password-repository.js';
+import { createPacerAccountsRepository } from './pacer-accounts-repository.js';
 import { createSessionsRepository } from './sessions-repository.js';
 
 /**
@@ -20,15 +19,14 @@ export function createRepositories(db: DB) {
     /** Runs `fn` in one SQLite transaction (nested calls become savepoints); services own their writes through this. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     courts: createCourtsRepository(db),
-    accounts: createAccountsRepository(db),
+    pacerAccounts: createPacerAccountsRepository(db),
+    ecfAccounts: createEcfAccountsRepository(db),
     sessions: createSessionsRepository(db),
     journal: createJournalRepository(db),
     outbox: createOutboxRepository(db),
     billing: createBillingRepository(db),
     cases: createCasesRepository(db),
-    passwords: createPasswordRepository(db),
     classes: createClassesRepository(db),
-    admin: createAdminRepository(db),
     meta: createMetaRepository(db),
   };
 }

@@ -22,7 +22,10 @@ export function createJournalRepository(db: DB) {
   const insert = db.prepare<[number, string, string, string, string, string]>(
     'INSERT INTO journal (at, actor, host, action, outcome, detail) VALUES (?, ?, ?, ?, ?, ?)',
   );
+  const clear = db.prepare('DELETE FROM journal');
   return {
+    /** Every entry (the seeder's reset). */
+    clear: () => clear.run().changes,
     add: (e: Omit<JournalEntry, 'id'>) => insert.run(e.at, e.actor, e.host, e.action, e.outcome, e.detail),
     list: (f: JournalFilter = {}): JournalEntry[] => {
       const where: string[] = [];

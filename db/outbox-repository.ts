@@ -15,7 +15,10 @@ export function createOutboxRepository(db: DB) {
   const list = db.prepare<[number], OutboxMessage>(
     'SELECT id, at, to_addr AS "to", subject, body FROM outbox ORDER BY id DESC LIMIT ?',
   );
+  const clear = db.prepare('DELETE FROM outbox');
   return {
+    /** Empties the outbox; returns how many emails there were. */
+    clear: () => clear.run().changes,
     add: (m: Omit<OutboxMessage, 'id'>) => insert.run(m.at, m.to, m.subject, m.body),
     list: (limit = 100): OutboxMessage[] => list.all(limit),
   };

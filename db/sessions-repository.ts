@@ -47,6 +47,7 @@ interface PendingRow {
   created_at: number;
 }
 
+/** The only owner of sessions and pending_logins. */
 export function createSessionsRepository(db: DB) {
   const insert = db.prepare<[string, number, string, number, number]>(
     'INSERT INTO sessions (token, pacer_account_id, client_code, created_at, expires_at) VALUES (?, ?, ?, ?, ?)',
@@ -63,6 +64,13 @@ export function createSessionsRepository(db: DB) {
   const getPending = db.prepare<[string], PendingRow>('SELECT * FROM pending_logins WHERE jsessionid = ?');
   const dropPending = db.prepare<[string]>('DELETE FROM pending_logins WHERE jsessionid = ?');
   const purgePending = db.prepare<[number]>('DELETE FROM pending_logins WHERE created_at < ?');
+
+  const newestFirst = db.prepare<[], SessionRow>('SELECT * FROM sessions ORDER BY created_at DESC');
+  const countActive = db.prepare<[number], { n: number }>('SELECT COUNT(*) AS n FROM sessions WHERE ended_at IS NULL AND expires_at > ?');
+  const dropSessionsOf = db.prepare<[number]>('DELETE FROM sessions WHERE pacer_account_id = ?');
+  const dropPendingOf = db.prepare<[number]>('DELETE FROM pending_logins WHERE pacer_account_id = ?');
+  const clearPending = db.prepare('DELETE FROM pending_logins');
+  const clearSessions = db.prepare('DELETE FROM sessions');
 
   return {
     create: (s: Omit<Session, 'endedAt'>) => insert.run(s.token, s.pacerAccountId, s.clientCode, s.createdAt, s.expiresAt),
@@ -99,6 +107,20 @@ export function createSessionsRepository(db: DB) {
     },
     dropPending: (jsessionid: string) => dropPending.run(jsessionid),
     purgePendingBefore: (at: number) => purgePending.run(at).changes,
+
+    /** Every session, ended and expired ones too, newest first (the control plane's listing). */
+    list: (): Session[] => newestFirst.all().map(toSession),
+    countActive: (now: number): number => countActive.get(now)?.n ?? 0,
+    /** Forgets an account's sessions and half-done logins (a training class reset); no journal entry. */
+    dropAllOf(pacerAccountId: number): void {
+      dropSessionsOf.run(pacerAccountId);
+      dropPendingOf.run(pacerAccountId);
+    },
+    /** Every session and pending login (the seeder's reset). */
+    clear(): void {
+      clearPending.run();
+      clearSessions.run();
+    },
   };
 }
 export type SessionsRepository = ReturnType<typeof createSessionsRepository>;

@@ -9,7 +9,9 @@
 // - better-sqlite3: a native addon;
 // - pino (with thread-stream and pino-pretty): its transports start worker threads from files
 //   found next to its own modules, which a bundle would not have;
-// - selfsigned: loaded only when a certificate must be made.
+// - selfsigned: loaded only when a certificate must be made;
+// - @fastify/swagger (with its YAML writer): loaded only when the control plane's API document is
+//   first asked for (server/admin/openapi-document.ts); bundled, its source alone is parsed at each start.
 import { build } from 'esbuild';
 
 await build({
@@ -19,7 +21,7 @@ await build({
   platform: 'node',
   format: 'esm',
   target: 'node20',
-  external: ['better-sqlite3', 'pino', 'pino-pretty', 'thread-stream', 'selfsigned'],
+  external: ['better-sqlite3', 'pino', 'pino-pretty', 'thread-stream', 'selfsigned', '@fastify/swagger'],
   // CommonJS dependencies call require(); give the ESM bundle one.
   banner: { js: "import { createRequire as __mockPacerCreateRequire } from 'node:module'; const require = __mockPacerCreateRequire(import.meta.url);" },
   sourcemap: true,

@@ -1,4 +1,6 @@
-import type { DB } from '../db/database.js';
+import * as Type from 'typebox';
+import type { NewCourtCase } from '../db/cases-repository.js';
+import { nonBlank } from '../server/domain/account-fields.js';
 
 /**
  * The optional "cases" part of the seed: a small case list per court for Query (iquery.pl).
@@ -14,12 +16,29 @@ import type { DB } from '../db/database.js';
 export const PARTY_ROLES = ['Plaintiff', 'Defendant', 'Petitioner', 'Respondent', 'Debtor', 'Creditor', 'Interested Party', 'Movant'] as const;
 export type PartyRole = (typeof PARTY_ROLES)[number];
 
-export interface SeedParty {
-  lastName: string;
-  firstName: string;
-  role: PartyRole;
-}
+/** Fidelity: national case numbers look like 1:26-cv-21234 (office:year-type-number). */
+export const CASE_NUMBER_RE = /^\d:\d{2}-(cv|cr|mc|mj|md|bk|ap)-\d{5}$/;
+const MAX_PARTIES = 20;
+const CLOSED = 'a date written YYYY-MM-DD, not before filed';
 
+export const SeedCaseInput = Type.Object({
+  court: nonBlank(8),
+  number: Type.String({ pattern: CASE_NUMBER_RE.source, description: 'a case number like 1:26-cv-21234' }),
+  title: nonBlank(200),
+  natureOfSuit: Type.Optional(Type.String({ maxLength: 100, default: '' })),
+  filed: Type.String({ format: 'date', description: 'a date written YYYY-MM-DD' }),
+  closed: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'date', description: CLOSED, default: null })),
+  parties: Type.Array(
+    Type.Object({
+      lastName: nonBlank(100),
+      firstName: Type.Optional(Type.String({ maxLength: 100, default: '' })),
+      role: Type.Unsafe<PartyRole>({ type: 'string', enum: [...PARTY_ROLES] }),
+    }),
+    { minItems: 1, maxItems: MAX_PARTIES, description: `an array of 1-${MAX_PARTIES} parties` },
+  ),
+});
+
+/** A seed case after validation (every default filled in). */
 export interface SeedCase {
   court: string;
   number: string;
@@ -28,86 +47,23 @@ export interface SeedCase {
   /** YYYY-MM-DD */
   filed: string;
   closed: string | null;
-  parties: SeedParty[];
+  parties: { lastName: string; firstName: string; role: PartyRole }[];
 }
-
-/** Fidelity: national case numbers look like 1:26-cv-21234 (office:year-type-number). */
-export const CASE_NUMBER_RE = /^\d:\d{2}-(cv|cr|mc|mj|md|bk|ap)-\d{5}$/;
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
-const MAX_PARTIES = 20;
 
 type Fail = (entry: string, field: string, problem: string) => never;
-type Obj = Record<string, unknown>;
 
-function isDay(s: string): boolean {
-  if (!DAY_RE.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-/** Validates `cases` (absent = none); problems are reported through `fail`, naming entry and field. */
-export function parseSeedCases(value: unknown, courtCodes: ReadonlySet<string>, fail: Fail): SeedCase[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) fail('top level', 'cases', 'must be an array');
+/** The rules across entries that a schema cannot say: a known court, no repeats, closed not before filed. */
+export function checkSeedCases(cases: readonly SeedCase[], courtCodes: ReadonlySet<string>, fail: Fail): void {
   const seen = new Set<string>();
-  return (value as unknown[]).map((raw, i) => {
+  cases.forEach((c, i) => {
     const entry = `cases[${i}]`;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) fail(entry, '(entry)', 'must be an object');
-    const o = raw as Obj;
-    const str = (field: string, opts: { optional?: boolean; max: number }): string => {
-      const v = o[field];
-      if (v === undefined && opts.optional) return '';
-      if (typeof v !== 'string' || v.trim() === '') fail(entry, field, 'is required and must be a non-empty string');
-      if ((v).length > opts.max) fail(entry, field, `must be at most ${opts.max} characters`);
-      return v;
-    };
-    const court = str('court', { max: 8 });
-    if (!courtCodes.has(court)) fail(entry, 'court', `names "${court}", which is not in courts`);
-    const number = str('number', { max: 20 });
-    if (!CASE_NUMBER_RE.test(number)) fail(entry, 'number', 'must be a case number like 1:26-cv-21234');
-    if (seen.has(`${court} ${number}`)) fail(entry, 'number', `repeats "${number}" at ${court}`);
-    seen.add(`${court} ${number}`);
-    const filed = str('filed', { max: 10 });
-    if (!isDay(filed)) fail(entry, 'filed', 'must be a date written YYYY-MM-DD');
-    const closed = str('closed', { optional: true, max: 10 }) || null;
-    if (closed !== null && (!isDay(closed) || closed < filed)) fail(entry, 'closed', 'must be a date written YYYY-MM-DD, not before filed');
-
-    const parties = o['parties'];
-    if (!Array.isArray(parties) || parties.length === 0 || parties.length > MAX_PARTIES) {
-      fail(entry, 'parties', `must be an array of 1-${MAX_PARTIES} parties`);
-    }
-    return {
-      court,
-      number,
-      title: str('title', { max: 200 }),
-      natureOfSuit: str('natureOfSuit', { optional: true, max: 100 }),
-      filed,
-      closed,
-      parties: (parties as unknown[]).map((p, j) => {
-        const pe = `${entry}.parties[${j}]`;
-        if (typeof p !== 'object' || p === null || Array.isArray(p)) fail(pe, '(entry)', 'must be an object');
-        const po = p as Obj;
-        const lastName = po['lastName'];
-        if (typeof lastName !== 'string' || lastName.trim() === '' || lastName.length > 100) fail(pe, 'lastName', 'is required: 1-100 characters');
-        const firstName = po['firstName'] ?? '';
-        if (typeof firstName !== 'string' || firstName.length > 100) fail(pe, 'firstName', 'must be a string of at most 100 characters');
-        const role = po['role'];
-        if (typeof role !== 'string' || !(PARTY_ROLES as readonly string[]).includes(role)) {
-          fail(pe, 'role', `must be one of ${PARTY_ROLES.map((r) => JSON.stringify(r)).join(', ')}`);
-        }
-        return { lastName: lastName, firstName: firstName, role: role as PartyRole };
-      }),
-    };
+    if (!courtCodes.has(c.court)) fail(entry, 'court', `names "${c.court}", which is not in courts`);
+    if (seen.has(`${c.court} ${c.number}`)) fail(entry, 'number', `repeats "${c.number}" at ${c.court}`);
+    seen.add(`${c.court} ${c.number}`);
+    if (c.closed !== null && c.closed < c.filed) fail(entry, 'closed', `must be ${CLOSED}`);
   });
 }
 
-export function insertSeedCases(db: DB, cases: readonly SeedCase[]): void {
-  const insertCase = db.prepare(
-    'INSERT INTO cases (court, case_number, title, nature_of_suit, filed_on, closed_on) VALUES (?, ?, ?, ?, ?, ?)',
-  );
-  const insertParty = db.prepare('INSERT INTO case_parties (case_id, last_name, first_name, role) VALUES (?, ?, ?, ?)');
-  for (const c of cases) {
-    const id = insertCase.run(c.court, c.number, c.title, c.natureOfSuit, c.filed, c.closed).lastInsertRowid;
-    for (const p of c.parties) insertParty.run(id, p.lastName, p.firstName, p.role);
-  }
+export function newCourtCase(c: SeedCase): NewCourtCase {
+  return { court: c.court, caseNumber: c.number, title: c.title, natureOfSuit: c.natureOfSuit, filedOn: c.filed, closedOn: c.closed, parties: c.parties };
 }

@@ -1,4 +1,6 @@
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as Type from 'typebox';
 import {
   ADMIN_COOKIE,
   adminCookieValue,
@@ -9,7 +11,10 @@ import {
   hasBearer,
   tokenMatches,
 } from './admin-auth.js';
-import { openApiDocument } from './openapi.js';
+import { optional } from '../domain/account-fields.js';
+import { listClasses, resetTrainees, traineeAccountIds } from '../domain/training-classes.js';
+import { usernames } from './admin-http.js';
+import type { OpenApiDocument } from './openapi-document.js';
 import { resetToSeed } from './reset-service.js';
 
 /**
@@ -30,12 +35,18 @@ const DONE: Record<string, string> = {
 
 const fmt = (ms: number | null): string => (ms === null ? '' : `${new Date(ms).toISOString().replace('T', ' ').slice(0, 19)} UTC`);
 
-function field(body: unknown, name: string, max = 200): string {
-  const v = (body as Record<string, unknown> | undefined)?.[name];
-  return typeof v === 'string' ? v.slice(0, max) : '';
-}
+/**
+ * A dashboard form's fields; every one optional, so a form without its CSRF token is answered
+ * "Form expired" (below), not 400. `hide`: these pages are not part of the JSON API's document.
+ */
+const form = <P extends Type.TProperties>(properties: P) => {
+  const fields = Type.Object(optional({ csrf: Type.String(), ...properties }));
+  return { hide: true, body: Type.Unsafe<Type.Static<typeof fields> | null>({ ...fields, type: ['object', 'null'] }) };
+};
+const csrfOf = (body: unknown): string => (body as { csrf?: string } | null | undefined)?.csrf ?? '';
 
-export default async function dashboardRoutes(app: FastifyInstance) {
+export default async function dashboardRoutes(plain: FastifyInstance, opts: { openApi: () => Promise<OpenApiDocument> }) {
+  const app = plain.withTypeProvider<TypeBoxTypeProvider>();
   const repos = app.repos;
   const authorized = (request: FastifyRequest) => app.adminToken === null || hasBearer(app, request) || hasAdminCookie(app, request);
   const cookieOptions = (request: FastifyRequest) => ({
@@ -56,97 +67,102 @@ export default async function dashboardRoutes(app: FastifyInstance) {
   // Every form post but the token form itself must carry the CSRF token.
   app.addHook('preHandler', async (request, reply) => {
     if (request.method !== 'POST' || request.routeOptions.url === '/__admin/login') return;
-    if (!csrfMatches(app, field(request.body, 'csrf'))) {
+    if (!csrfMatches(app, csrfOf(request.body))) {
       return reply.page('admin/message', { heading: 'Form expired', message: 'This form did not come from the dashboard. Go back, reload and try again.' }, 403);
     }
   });
 
   const back = (reply: FastifyReply, done: string) => reply.redirect(`/__admin/?done=${done}`, 303);
 
-  app.get('/', async (request, reply) => {
+  app.get('/', { schema: { hide: true, querystring: Type.Object({ done: Type.Optional(Type.String()) }) } }, async (request, reply) => {
     const now = app.clock.now();
-    const trainees = repos.classes.traineeAccountIds();
-    const ecf = repos.admin.ecfList();
+    const trainees = traineeAccountIds(repos);
+    const ecf = repos.ecfAccounts.list();
+    const usernameOf = usernames(repos.pacerAccounts);
     const linksOf = new Map<number, string[]>();
     for (const e of ecf) {
-      if (e.linked_pacer_account_id === null) continue;
-      linksOf.set(e.linked_pacer_account_id, [...(linksOf.get(e.linked_pacer_account_id) ?? []), `${e.court.toUpperCase()} ${e.login}`]);
+      if (e.linkedPacerAccountId === null) continue;
+      linksOf.set(e.linkedPacerAccountId, [...(linksOf.get(e.linkedPacerAccountId) ?? []), `${e.court.toUpperCase()} ${e.login}`]);
     }
-    const pacer = repos.admin
-      .pacerList()
+    const pacer = repos.pacerAccounts
+      .list()
       .filter((a) => !trainees.pacer.has(a.id))
       .map((a) => ({
         username: a.username,
-        name: `${a.first_name} ${a.last_name}`,
-        kind: `${a.kind}${a.upgraded ? '' : ', legacy'}${a.filer ? ', filer' : ''}${a.mfa_secret ? ', MFA' : ''}`,
+        name: `${a.firstName} ${a.lastName}`,
+        kind: `${a.kind}${a.upgraded ? '' : ', legacy'}${a.filer ? ', filer' : ''}${a.mfaSecret ? ', MFA' : ''}`,
         status: a.status,
-        locked: a.locked_until !== null && a.locked_until > now,
+        locked: a.lockedUntil !== null && a.lockedUntil > now,
         links: linksOf.get(a.id) ?? [],
       }));
-    const done = (request.query as { done?: unknown }).done;
+    const done = request.query.done;
     return reply.page('admin/dashboard', {
       now: fmt(now),
       fmt,
-      done: typeof done === 'string' ? (DONE[done] ?? '') : '',
+      done: done === undefined ? '' : (DONE[done] ?? ''),
       csrf: csrfToken(app),
       tokenRequired: app.adminToken !== null,
       cookieLogin: hasAdminCookie(app, request),
       defaultCourt: app.config.defaultCourt,
       courts: repos.courts.list(),
       pacer,
-      ecf: ecf.filter((e) => !trainees.ecf.has(e.id)),
-      classes: repos.classes.list(),
-      activeSessions: repos.admin.sessions().filter((s) => s.ended_at === null && s.expires_at > now).length,
+      ecf: ecf
+        .filter((e) => !trainees.ecf.has(e.id))
+        .map((e) => ({ court: e.court, login: e.login, name: `${e.firstName} ${e.lastName}`, linkedTo: usernameOf(e.linkedPacerAccountId), linkedAt: e.linkedAt })),
+      classes: listClasses(repos),
+      activeSessions: repos.sessions.countActive(now),
       journal: repos.journal.list({ limit: 25 }),
       outbox: repos.outbox.list(10),
     });
   });
 
-  app.post('/login', async (request, reply) => {
+  app.post('/login', { schema: form({ token: Type.String() }) }, async (request, reply) => {
     if (app.adminToken === null) return reply.redirect('/__admin/', 303);
-    const given = field(request.body, 'token', 500).trim();
+    const given = (request.body?.token ?? '').trim();
     if (!tokenMatches(app.adminToken, given)) return loginPage(reply, 'That is not the control-plane token.');
     reply.setCookie(ADMIN_COOKIE, adminCookieValue(app, app.adminToken), cookieOptions(request));
     return reply.redirect('/__admin/', 303);
   });
 
-  app.post('/logout', async (request, reply) => {
+  app.post('/logout', { schema: form({}) }, async (request, reply) => {
     reply.clearCookie(ADMIN_COOKIE, cookieOptions(request));
     return reply.redirect('/__admin/', 303);
   });
 
-  app.post('/ui/reset', async (_request, reply) => {
+  app.post('/ui/reset', { schema: form({}) }, async (_request, reply) => {
     resetToSeed(app);
     return back(reply, 'reset');
   });
 
-  app.post('/ui/unlink', async (request, reply) => {
-    const e = repos.admin.ecf(field(request.body, 'court', 8), field(request.body, 'login', 64));
-    if (e && e.linked_pacer_account_id !== null) {
-      repos.admin.unlink(e.id);
-      app.record(request, { actor: e.linked_username ?? '', action: 'admin.link.delete', outcome: 'ok', detail: `${e.court} ${e.login}` });
+  app.post('/ui/unlink', { schema: form({ court: Type.String(), login: Type.String() }) }, async (request, reply) => {
+    const e = repos.ecfAccounts.byLogin(request.body?.court ?? '', request.body?.login ?? '');
+    if (e && e.linkedPacerAccountId !== null) {
+      const actor = usernames(repos.pacerAccounts)(e.linkedPacerAccountId) ?? '';
+      repos.ecfAccounts.unlink(e.id);
+      app.record(request, { actor, action: 'admin.link.delete', outcome: 'ok', detail: `${e.court} ${e.login}` });
     }
     return back(reply, 'unlinked');
   });
 
-  app.post('/ui/unlock', async (request, reply) => {
-    const a = repos.admin.pacer(field(request.body, 'username', 64));
-    if (a) repos.admin.updatePacer(a.id, { failedAttempts: 0, lockedUntil: null });
+  app.post('/ui/unlock', { schema: form({ username: Type.String() }) }, async (request, reply) => {
+    const a = repos.pacerAccounts.byUsername(request.body?.username ?? '');
+    if (a) repos.pacerAccounts.clearFailures(a.id);
     return back(reply, 'unlocked');
   });
 
-  app.post('/ui/end-sessions', async (request, reply) => {
+  app.post('/ui/end-sessions', { schema: form({}) }, async (request, reply) => {
     const now = app.clock.now();
-    for (const s of repos.admin.sessions()) {
-      if (s.ended_at === null && s.expires_at > now) app.sessions.end(s.token, s.username, request.headers.host ?? '');
+    const usernameOf = usernames(repos.pacerAccounts);
+    for (const s of repos.sessions.list()) {
+      if (s.endedAt === null && s.expiresAt > now) app.sessions.end(s.token, usernameOf(s.pacerAccountId) ?? '', request.headers.host ?? '');
     }
     return back(reply, 'sessions-ended');
   });
 
-  app.post('/ui/class-reset', async (request, reply) => {
-    repos.classes.reset(field(request.body, 'name', 40));
+  app.post('/ui/class-reset', { schema: form({ name: Type.String() }) }, async (request, reply) => {
+    resetTrainees(repos, request.body?.name ?? '');
     return back(reply, 'class-reset');
   });
 
-  app.get('/docs', async (_request, reply) => reply.page('admin/docs', { doc: openApiDocument() }));
+  app.get('/docs', { schema: { hide: true } }, async (_request, reply) => reply.page('admin/docs', { doc: await opts.openApi() }));
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { keepTraineesAcross } from '../domain/training-classes.js';
 
 export interface ResetResult {
   /** Wall time of the reset in milliseconds (two decimals). */
@@ -13,13 +14,13 @@ export interface ResetResult {
  * set at start (FAULTS), so a QA suite that resets between tests never inherits a moved clock or a
  * MAINTENANCE left on by the test before. The seed's password hashes were made once at start, so this
  * is a few hundred inserts: cheap enough to call before every test. Training classes made by
- * the trainer CLI survive it, unlinked (see ClassesRepository.keepAcross).
+ * the trainer CLI survive it, unlinked (see keepTraineesAcross).
  */
 export function resetToSeed(app: FastifyInstance): ResetResult {
   const started = process.hrtime.bigint();
   app.clock.reset();
   app.faults.set(app.config.faults);
-  const traineesKept = app.repos.classes.keepAcross(() => app.seeder.reset(app.clock.now()));
+  const traineesKept = keepTraineesAcross(app.repos, () => app.seeder.reset(app.clock.now()));
   const ms = Math.round((Number(process.hrtime.bigint() - started) / 1e6) * 100) / 100;
   app.log.info({ ms, traineesKept }, 'reset to seed state');
   return { ms, traineesKept };

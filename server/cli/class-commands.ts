@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { ClassError, type NewTrainee } from '../../db/classes-repository.js';
 import type { Repositories } from '../../db/index.js';
 import type { Config } from '../config.js';
 import { hashPassword } from '../domain/passwords.js';
+import * as training from '../domain/training-classes.js';
+import { ClassError, type NewTrainee } from '../domain/training-classes.js';
 import { CLASS_NAME, CLASS_NAME_RULE, MAX_CLASS_SIZE, traineeIdentity, traineePassword } from '../domain/trainee-credentials.js';
 import { credentialsCsv, credentialsTable, loginCardsHtml, statusTable, textTable } from './class-output.js';
 import { progress } from './progress.js';
@@ -39,14 +40,14 @@ function className(name: string | undefined): string {
 function existing(ctx: CliContext, name: string | undefined): string {
   const n = className(name);
   if (!ctx.repos.classes.exists(n)) {
-    const known = ctx.repos.classes.list().map((c) => c.name);
+    const known = training.listClasses(ctx.repos).map((c) => c.name);
     throw new ClassError(`there is no class "${n}"${known.length ? `; classes: ${known.join(', ')}` : ''}`);
   }
   return n;
 }
 
 function writeOutputs(ctx: CliContext, name: string, opts: ClassOptions): void {
-  const trainees = ctx.repos.classes.trainees(name);
+  const trainees = training.trainees(ctx.repos, name);
   if (opts.csv) {
     writeFileSync(opts.csv, credentialsCsv(trainees));
     ctx.err(`wrote ${trainees.length} logins to ${opts.csv}\n`);
@@ -89,26 +90,26 @@ export function createClass(ctx: CliContext, name: string | undefined, opts: Cla
     bar.tick();
   }
   bar.done();
-  ctx.repos.classes.create(n, court.code, ctx.now(), list);
+  training.createClass(ctx.repos, n, court.code, ctx.now(), list);
   ctx.repos.journal.add({ at: ctx.now(), actor: n, host: 'cli', action: 'class.create', outcome: 'ok', detail: `${count} trainees at ${court.code}` });
-  ctx.out(`${credentialsTable(ctx.repos.classes.trainees(n))}\n`);
+  ctx.out(`${credentialsTable(training.trainees(ctx.repos, n))}\n`);
   ctx.err(`class ${n}: ${count} trainees at ${court.code.toUpperCase()} (${court.name}), none linked yet\n`);
   writeOutputs(ctx, n, opts);
 }
 
 export function showClass(ctx: CliContext, name: string | undefined, opts: ClassOptions): void {
   const n = existing(ctx, name);
-  ctx.out(`${credentialsTable(ctx.repos.classes.trainees(n))}\n`);
+  ctx.out(`${credentialsTable(training.trainees(ctx.repos, n))}\n`);
   writeOutputs(ctx, n, opts);
 }
 
 export function classStatus(ctx: CliContext, name: string | undefined): void {
   const n = existing(ctx, name);
-  ctx.out(`${statusTable(ctx.repos.classes.trainees(n))}\n`);
+  ctx.out(`${statusTable(training.trainees(ctx.repos, n))}\n`);
 }
 
 export function listClasses(ctx: CliContext): void {
-  const classes = ctx.repos.classes.list();
+  const classes = training.listClasses(ctx.repos);
   if (classes.length === 0) {
     ctx.out('No training classes. Make one with `mock-pacer class create NAME --count N`.\n');
     return;
@@ -123,7 +124,7 @@ export function listClasses(ctx: CliContext): void {
 
 /** `--trainee 7` or `--trainee mar26-07` (or the CM/ECF login), repeatable. */
 function traineeNumbers(ctx: CliContext, name: string, picks: string[]): number[] {
-  const trainees = ctx.repos.classes.trainees(name);
+  const trainees = training.trainees(ctx.repos, name);
   return picks.map((p) => {
     const t = trainees.find((x) => String(x.number) === p.replace(/^0+(?=\d)/, '') || x.pacerUsername.toLowerCase() === p.toLowerCase() || x.ecfLogin === p);
     if (!t) throw new UsageError(`--trainee "${p}" is not in class ${name} (give a number 1-${trainees.length} or a username)`);
@@ -134,14 +135,14 @@ function traineeNumbers(ctx: CliContext, name: string, picks: string[]): number[
 export function resetClass(ctx: CliContext, name: string | undefined, opts: ClassOptions): void {
   const n = existing(ctx, name);
   const numbers = opts.trainee && opts.trainee.length > 0 ? traineeNumbers(ctx, n, opts.trainee) : undefined;
-  const count = ctx.repos.classes.reset(n, numbers);
+  const count = training.resetTrainees(ctx.repos, n, numbers);
   ctx.repos.journal.add({ at: ctx.now(), actor: n, host: 'cli', action: 'class.reset', outcome: 'ok', detail: numbers ? `trainees ${numbers.join(', ')}` : 'whole class' });
   ctx.out(`class ${n}: ${count} trainee${count === 1 ? '' : 's'} back to unlinked (sessions ended, lockouts cleared)\n`);
 }
 
 export function deleteClass(ctx: CliContext, name: string | undefined): void {
   const n = existing(ctx, name);
-  const count = ctx.repos.classes.remove(n);
+  const count = training.removeClass(ctx.repos, n);
   ctx.repos.journal.add({ at: ctx.now(), actor: n, host: 'cli', action: 'class.delete', outcome: 'ok', detail: `${count} trainees` });
   ctx.out(`class ${n}: deleted with its ${count} trainees' accounts\n`);
 }

@@ -1,5 +1,5 @@
 import { Eta } from 'eta';
-import type { Trainee } from '../../db/classes-repository.js';
+import type { Trainee } from '../domain/training-classes.js';
 import { VIEWS_DIR } from '../paths.js';
 
 /** What the trainer CLI prints and writes: a text table, CSV, and printable login cards. */

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
 import Fastify from 'fastify';
-import { ClassError } from '../../db/classes-repository.js';
 import { BUILT_IN_SEED, SeedError, createSeeder, loadSeedFile } from '../../seeds/seed.js';
 import { ConfigError, loadConfig } from '../config.js';
 import dbPlugin from '../plugins/db.js';
+import { ClassError } from '../domain/training-classes.js';
 import { classStatus, createClass, deleteClass, listClasses, resetClass, showClass, UsageError, type CliContext } from './class-commands.js';
 
 /**

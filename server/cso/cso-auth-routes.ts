@@ -189,7 +189,7 @@ export default async function csoAuthRoutes(app: FastifyInstance) {
     const token = sent.trim() || request.cookies['NextGenCSO'] || request.cookies['PacerSession'] || '';
     if (TOKEN_RE.test(token)) {
       const session = app.repos.sessions.get(token);
-      const actor = session ? (app.repos.accounts.pacerById(session.pacerAccountId)?.username ?? '') : '';
+      const actor = session ? (app.repos.pacerAccounts.byId(session.pacerAccountId)?.username ?? '') : '';
       app.sessions.end(token, actor, request.headers.host ?? '');
     }
     // Invented: any token, even an unknown or already ended one, answers success (logout is idempotent).

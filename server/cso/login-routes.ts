@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { PacerAccount } from '../../db/accounts-repository.js';
+import type { PacerAccount } from '../../db/pacer-accounts-repository.js';
 import { field, has } from '../domain/form-fields.js';
 import { maintenanceNotice } from '../domain/faults.js';
 import { safeAppUrl } from '../domain/hosts.js';
@@ -302,7 +302,7 @@ export default async function loginRoutes(app: FastifyInstance) {
         messages: [{ severity: 'error', text: 'Your login session has expired. Please log in again.' }],
       });
     }
-    const account = repos.accounts.pacerById(pending.pacerAccountId);
+    const account = repos.pacerAccounts.byId(pending.pacerAccountId);
     if (!account) return renderLogin(reply, jsessionid, { pscCourtId, appurl });
     const kept = { clientCode: pending.clientCode, pscCourtId: pending.pscCourtId, appurl: pending.appUrl };
     const result = await step.submit(request.body, account, ctx);

@@ -1,4 +1,4 @@
-import type { PacerAccount } from '../../db/accounts-repository.js';
+import type { PacerAccount } from '../../db/pacer-accounts-repository.js';
 import { inactiveStep } from './steps/inactive-step.js';
 import { mfaStep } from './steps/mfa-step.js';
 import { passwordUpdateStep } from './steps/password-update-step.js';

@@ -1,4 +1,5 @@
-import type { EcfAccount, PacerAccount } from '../../db/accounts-repository.js';
+import type { EcfAccount } from '../../db/ecf-accounts-repository.js';
+import type { PacerAccount } from '../../db/pacer-accounts-repository.js';
 
 /**
  * The rules of linking a CM/ECF account to a PACER account (FIDELITY §6). The rules are real;

@@ -1,4 +1,5 @@
-import type { AccountsRepository, EcfAccount, PacerAccount } from '../../db/accounts-repository.js';
+import type { EcfAccount, EcfAccountsRepository } from '../../db/ecf-accounts-repository.js';
+import type { PacerAccount, PacerAccountsRepository } from '../../db/pacer-accounts-repository.js';
 import type { Court } from '../../db/courts-repository.js';
 import type { OutboxRepository } from '../../db/outbox-repository.js';
 import { fullName, LINK_TEXT } from './link-rules.js';
@@ -6,7 +7,8 @@ import type { ServiceDeps } from './service-deps.js';
 
 /** What linking needs from the app: the accounts and the outbox, besides the journal, transaction and time. */
 export interface LinkingDeps extends ServiceDeps {
-  accounts: Pick<AccountsRepository, 'ecfById' | 'ecfLinkedTo' | 'link' | 'pacerById'>;
+  ecfAccounts: Pick<EcfAccountsRepository, 'byId' | 'linkedTo' | 'link'>;
+  pacerAccounts: Pick<PacerAccountsRepository, 'byId'>;
   outbox: Pick<OutboxRepository, 'add'>;
 }
 
@@ -31,11 +33,11 @@ export type LinkResult = { ok: true; ecf: EcfAccount } | { ok: false; text: stri
 export function createLinkingService(deps: LinkingDeps) {
   function linkInTransaction(req: LinkRequest, now: number): LinkResult {
     const { court, account } = req;
-    const ecf = deps.accounts.ecfById(req.ecfId);
+    const ecf = deps.ecfAccounts.byId(req.ecfId);
     if (!ecf || ecf.court !== court.code) return { ok: false, text: LINK_TEXT.invalid };
-    if (deps.accounts.ecfLinkedTo(court.code, account.id)) return { ok: false, text: LINK_TEXT.alreadyLinkedHere };
-    if (!deps.accounts.link(ecf.id, account.id, now)) return { ok: false, text: LINK_TEXT.ecfAlreadyLinked };
-    const pacer = deps.accounts.pacerById(account.id) ?? account;
+    if (deps.ecfAccounts.linkedTo(court.code, account.id)) return { ok: false, text: LINK_TEXT.alreadyLinkedHere };
+    if (!deps.ecfAccounts.link(ecf.id, account.id, now)) return { ok: false, text: LINK_TEXT.ecfAlreadyLinked };
+    const pacer = deps.pacerAccounts.byId(account.id) ?? account;
     // Fidelity: a notification email is sent when the accounts are linked (real); the text is invented.
     deps.outbox.add({
       at: now,

@@ -1,4 +1,4 @@
-import type { AccountsRepository, PacerAccount } from '../../db/accounts-repository.js';
+import type { PacerAccount, PacerAccountsRepository } from '../../db/pacer-accounts-repository.js';
 import type { JournalRepository } from '../../db/journal-repository.js';
 import { timingSafeEqual } from 'node:crypto';
 import { dummyHash, verifyPassword } from './passwords.js';
@@ -32,7 +32,7 @@ const MAX_USERNAME = 100;
 const MAX_PASSWORD = 256;
 
 export interface CredentialDeps {
-  accounts: AccountsRepository;
+  accounts: PacerAccountsRepository;
   journal: JournalRepository;
   now: () => number;
   lockoutThreshold: number;
@@ -54,7 +54,7 @@ export async function checkCredentials(
     deps.journal.add({ at: deps.now(), actor, host, action: `login.${via}`, outcome, detail });
 
   const plausible = username.length <= MAX_USERNAME && password.length <= MAX_PASSWORD;
-  const account = plausible ? deps.accounts.pacerByUsername(username) : undefined;
+  const account = plausible ? deps.accounts.byUsername(username) : undefined;
   // Unknown users are checked against a dummy hash so they take as long as a wrong password.
   const passwordOk = await verifyPassword(plausible ? password : '', account?.passwordHash ?? dummyHash(deps.hashCost));
   if (!account) {
@@ -62,7 +62,7 @@ export async function checkCredentials(
     return { kind: 'invalid' };
   }
   // Re-read after the await: another request may have changed the counters meanwhile.
-  const fresh = deps.accounts.pacerById(account.id) ?? account;
+  const fresh = deps.accounts.byId(account.id) ?? account;
   const now = deps.now();
   const locked = fresh.lockedUntil !== null && fresh.lockedUntil > now;
   if (locked) {
@@ -132,7 +132,7 @@ export function checkOneTimeCode(
   host: string,
   via: 'screen' | 'api',
 ): OneTimeCodeOutcome {
-  const fresh = deps.accounts.pacerById(account.id) ?? account;
+  const fresh = deps.accounts.byId(account.id) ?? account;
   const now = deps.now();
   const log = (outcome: string, detail = '') =>
     deps.journal.add({ at: now, actor: fresh.username, host, action: `login.${via}`, outcome, detail });

@@ -62,7 +62,7 @@ export default async function billingRoutes(app: FastifyInstance) {
 
   app.get(ECF_PATHS.transactionLog, async (request, reply) => {
     const { account, court } = request.ecf;
-    const linked = app.repos.accounts.ecfLinkedTo(court.code, account.id);
+    const linked = app.repos.ecfAccounts.linkedTo(court.code, account.id);
     if (!linked) return courtPage(reply, request, 'ecf/not-a-filer', { category: 'View Your Transaction Log' }, { status: 403 });
     // Entries made at this court: they name it in their detail, or came in on its own host.
     const mark = `court=${court.code}`;

@@ -17,7 +17,7 @@ export interface CourtContext extends ActiveSession {
 
 /** The menu variant is read from the link table on every page: a new link shows on the next page. */
 export function menuVariant(app: FastifyInstance, court: Court, pacerAccountId: number): MenuVariant {
-  return app.repos.accounts.ecfLinkedTo(court.code, pacerAccountId) ? 'filer' : 'pacer';
+  return app.repos.ecfAccounts.linkedTo(court.code, pacerAccountId) ? 'filer' : 'pacer';
 }
 
 /** Renders a logged-in CM/ECF page with the menu for `variant` (default: the live one). */

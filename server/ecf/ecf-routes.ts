@@ -127,7 +127,7 @@ export default async function ecfRoutes(app: FastifyInstance) {
 
     secured.get(ECF_PATHS.help, async (request, reply) => courtPage(reply, request, 'ecf/help'));
     secured.get(ECF_PATHS.maintainAccount, async (request, reply) => {
-      const linked = app.repos.accounts.ecfLinkedTo(request.ecf.court.code, request.ecf.account.id);
+      const linked = app.repos.ecfAccounts.linkedTo(request.ecf.court.code, request.ecf.account.id);
       if (!linked) return courtPage(reply, request, 'ecf/not-a-filer', { category: 'Maintain Your ECF Account' }, { status: 403 });
       return courtPage(reply, request, 'ecf/maintain-account', { linked });
     });

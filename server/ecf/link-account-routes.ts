@@ -27,7 +27,8 @@ const MAX_LOGIN = 64;
 export default async function linkAccountRoutes(app: FastifyInstance) {
   const { repos } = app;
   const linking = createLinkingService({
-    accounts: repos.accounts,
+    ecfAccounts: repos.ecfAccounts,
+    pacerAccounts: repos.pacerAccounts,
     outbox: repos.outbox,
     journal: repos.journal,
     transaction: repos.transaction,
@@ -62,8 +63,8 @@ export default async function linkAccountRoutes(app: FastifyInstance) {
   /** Rules on the PACER side, checked before the form is shown and again at every POST. */
   function pacerProblem(request: FastifyRequest) {
     const { account, court } = request.ecf;
-    const fresh = repos.accounts.pacerById(account.id) ?? account;
-    return pacerSideProblem(fresh, repos.accounts.ecfLinkedTo(court.code, account.id));
+    const fresh = repos.pacerAccounts.byId(account.id) ?? account;
+    return pacerSideProblem(fresh, repos.ecfAccounts.linkedTo(court.code, account.id));
   }
 
   app.get(PATH, async (request, reply) => {
@@ -101,7 +102,7 @@ export default async function linkAccountRoutes(app: FastifyInstance) {
     const { court, account } = request.ecf;
     const plausible = login.length <= MAX_LOGIN && password.length <= 256;
     // Fidelity: CM/ECF logins and passwords are case sensitive (exact match, no COLLATE NOCASE).
-    const ecf = plausible ? repos.accounts.ecfByLogin(court.code, login) : undefined;
+    const ecf = plausible ? repos.ecfAccounts.byLogin(court.code, login) : undefined;
     const ok = await verifyPassword(plausible ? password : '', ecf?.passwordHash ?? dummyHash(app.config.passwordHashCost));
     if (!ecf || !ok) {
       journal(request, 'invalid_credentials', `login=${JSON.stringify(shownLogin)}`);

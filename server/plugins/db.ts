@@ -62,7 +62,7 @@ export default fp<DbOptions>(
     const db = opts.db ?? openDatabase(opts.path);
     const repos = createRepositories(db);
     try {
-      if (repos.courts.list().length === 0) opts.seeder().seedIfEmpty(db, opts.now());
+      if (repos.courts.list().length === 0) opts.seeder().seedIfEmpty(repos, opts.now());
       if (opts.defaultCourt !== null) checkDefaultCourt(repos, opts.defaultCourt);
     } catch (err) {
       // A bad seed file or DEFAULT_COURT stops the start; leave the database file closed cleanly.
@@ -71,7 +71,7 @@ export default fp<DbOptions>(
     }
 
     app.decorate('repos', repos);
-    app.decorate('seeder', { reset: (now: number) => opts.seeder().reset(db, now) } satisfies SeedState);
+    app.decorate('seeder', { reset: (now: number) => opts.seeder().reset(repos, now) } satisfies SeedState);
 
     const maxAge = opts.pendingLoginMaxAgeMs;
     if (maxAge !== null) {

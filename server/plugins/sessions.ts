@@ -1,6 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
-import type { PacerAccount } from '../../db/accounts-repository.js';
+import type { PacerAccount } from '../../db/pacer-accounts-repository.js';
 import type { Session } from '../../db/sessions-repository.js';
 import { newSessionToken } from '../domain/tokens.js';
 
@@ -40,7 +40,7 @@ const TOKEN_RE = /^[A-Za-z0-9]{128}$/;
 
 export default fp(
   async (app) => {
-    const { sessions, accounts, journal } = app.repos;
+    const { sessions, pacerAccounts, journal } = app.repos;
 
     /**
      * Fidelity: the real CSO scopes its cookies to .uscourts.gov; elsewhere they are host-only.
@@ -78,7 +78,7 @@ export default fp(
           if (!token || !TOKEN_RE.test(token)) continue;
           const session = sessions.active(token, app.clock.now());
           if (!session) continue;
-          const account = accounts.pacerById(session.pacerAccountId);
+          const account = pacerAccounts.byId(session.pacerAccountId);
           if (!account || account.status === 'disabled') continue;
           return { session, account };
         }

@@ -200,7 +200,7 @@ describeInChromium('accessibility and layout in chromium', () => {
     await page.keyboard.press('Enter');
     await waitForPath(page, /^\/cgi-bin\/login\.pl\?logout$/);
     expect(await page.getByText('You have logged out of CM/ECF and PACER.').isVisible()).toBe(true);
-    expect(app?.repos.accounts.ecfByLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBeDefined();
+    expect(app?.repos.ecfAccounts.byLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBeDefined();
     expect(foreign()).toEqual([]);
   });
 

@@ -132,7 +132,7 @@ describeInChromium('the linking journey in chromium', () => {
 
     expect(seen).toHaveLength(12);
     expect(found).toHaveLength(11);
-    expect(app?.repos.accounts.ecfByLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBe(app?.repos.accounts.pacerByUsername('jattorney')?.id);
+    expect(app?.repos.ecfAccounts.byLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBe(app?.repos.pacerAccounts.byUsername('jattorney')?.id);
 
     // After Log Out, "Log in again" leads to the login page, and the court asks for a login again.
     await page.getByRole('link', { name: 'Log in again' }).click();

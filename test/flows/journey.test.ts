@@ -121,8 +121,8 @@ describe('the linking journey, steps 1-11', () => {
     expect(query.body).toContain('href="javascript:CMECF.MainMenu.searchPrompt();">Sear<u>c</u>h</a>');
 
     // The link is permanent and recorded; the notification email is in the outbox.
-    const ecf = app.repos.accounts.ecfByLogin('flsd', 'attytest4');
-    expect(ecf?.linkedPacerAccountId).toBe(app.repos.accounts.pacerByUsername('jattorney')?.id);
+    const ecf = app.repos.ecfAccounts.byLogin('flsd', 'attytest4');
+    expect(ecf?.linkedPacerAccountId).toBe(app.repos.pacerAccounts.byUsername('jattorney')?.id);
     const mail = app.repos.outbox.list();
     expect(mail).toHaveLength(1);
     expect(mail[0]?.to).toBe('jattorney@example.com');

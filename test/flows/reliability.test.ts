@@ -8,6 +8,7 @@ import type { FastifyInstance } from 'fastify';
 import { Client } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/database.js';
+import { createRepositories } from '../../db/index.js';
 import { BUILT_IN_SEED, createSeeder, loadSeedFile } from '../../seeds/seed.js';
 import { LINK_TEXT } from '../../server/domain/link-rules.js';
 import { hashPassword } from '../../server/domain/passwords.js';
@@ -37,8 +38,8 @@ describe('40 sessions confirming the same link at once', () => {
   it('makes exactly one link; the others get the already-linked error; no 5xx', async () => {
     app = await makeApp();
     const cost = app.config.passwordHashCost;
-    insertPacerAccounts(testDb(app), generate(40, (i) => ({ username: `racer${i}` })), hashPassword(PACER_PASSWORD, cost));
-    insertEcfAccounts(testDb(app), [{ court: 'flsd', login: 'prize1', firstName: 'Bench', lastName: 'racer0' }], hashPassword(ECF_PASSWORD, cost));
+    insertPacerAccounts(app.repos, generate(40, (i) => ({ username: `racer${i}` })), hashPassword(PACER_PASSWORD, cost));
+    insertEcfAccounts(app.repos, [{ court: 'flsd', login: 'prize1', firstName: 'Bench', lastName: 'racer0' }], hashPassword(ECF_PASSWORD, cost));
     const { base } = await serve(app);
 
     // Forty browsers, each logged in as its own PACER account, each on the confirmation page.
@@ -122,10 +123,11 @@ describe('SIGKILL in the middle of linking load', () => {
     const PAIRS = 400;
     {
       const db = openDatabase(path);
+      const repos = createRepositories(db);
       const cost = Number(process.env.PASSWORD_HASH_COST ?? 8);
-      createSeeder(loadSeedFile(BUILT_IN_SEED), cost).seedIfEmpty(db, Date.now());
-      insertPacerAccounts(db, generate(PAIRS, (i) => ({ username: `crash${i}` })), hashPassword(PACER_PASSWORD, cost));
-      insertEcfAccounts(db, generate(PAIRS, (i) => ({ court: 'flsd', login: `crash${i}` })), hashPassword(ECF_PASSWORD, cost));
+      createSeeder(loadSeedFile(BUILT_IN_SEED), cost).seedIfEmpty(repos, Date.now());
+      insertPacerAccounts(repos, generate(PAIRS, (i) => ({ username: `crash${i}` })), hashPassword(PACER_PASSWORD, cost));
+      insertEcfAccounts(repos, generate(PAIRS, (i) => ({ court: 'flsd', login: `crash${i}` })), hashPassword(ECF_PASSWORD, cost));
       db.close();
     }
 
@@ -357,6 +359,6 @@ describe('1,000 fuzzed requests', () => {
     const b = new Browser(port);
     const landed = await logIn(b, `${base}/cgi-bin/login.pl`, 'researcher');
     expect(landed.body).toContain('/cgi-bin/login.pl?logout');
-    expect(app.repos.accounts.pacerByUsername('jattorney')).toBeDefined();
+    expect(app.repos.pacerAccounts.byUsername('jattorney')).toBeDefined();
   }, 30_000);
 });

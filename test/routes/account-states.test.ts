@@ -78,7 +78,7 @@ describe('MFA step', () => {
     const mfa = await password(b, base, 'mfaattorney');
     const next = await b.post(formAction(mfa, 'mfaForm'), mfaForm(mfa, '22222222'));
     expect(next.body).toContain('id="redactionConfirmation"');
-    expect(app.repos.accounts.pacerByUsername('mfaattorney')?.mfaBackupCodes).toEqual(['11111111']);
+    expect(app.repos.pacerAccounts.byUsername('mfaattorney')?.mfaBackupCodes).toEqual(['11111111']);
 
     const again = await password(b, base, 'mfaattorney');
     const refused = await b.post(formAction(again, 'mfaForm'), mfaForm(again, '22222222'));

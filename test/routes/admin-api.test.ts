@@ -1,5 +1,8 @@
+import { Ajv } from 'ajv';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
+import { EcfAccountInput, EcfAccountPatch, PacerAccountInput, PacerAccountPatch } from '../../server/domain/account-fields.js';
+import { LinkInput } from '../../server/admin/admin-schemas.js';
 import { makeApp, serve } from '../support/app.js';
 import { formAction } from '../support/browser.js';
 import { linkAccount, logIn, loginForm, openLoginFrom } from '../support/journey.js';
@@ -193,3 +196,49 @@ describe('OpenAPI', () => {
     expect(docs.body).not.toMatch(/https?:\/\/(cdn|unpkg|fonts)\./);
   });
 });
+
+describe('OpenAPI generated from the route schemas', () => {
+  type Operation = { requestBody?: { content: Record<string, { schema: unknown }> }; parameters?: { name: string; in: string }[]; responses: Record<string, { content?: Record<string, { schema: object }> }> };
+  const json = (v: unknown): unknown => JSON.parse(JSON.stringify(v));
+
+  it('lists every control-plane route, each with the request schema the route enforces', async () => {
+    app = await makeApp();
+    const doc = (await call('GET', '/__admin/openapi.json')).body as { paths: Record<string, Record<string, Operation>> };
+    const ops = Object.entries(doc.paths).flatMap(([p, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${p}`));
+    expect(ops.sort()).toEqual(
+      [
+        'GET /health', 'POST /reset', 'GET /openapi.json', 'GET /courts',
+        'GET /accounts/pacer', 'POST /accounts/pacer', 'GET /accounts/pacer/{username}', 'PATCH /accounts/pacer/{username}', 'DELETE /accounts/pacer/{username}',
+        'GET /accounts/ecf', 'POST /accounts/ecf', 'GET /accounts/ecf/{court}/{login}', 'PATCH /accounts/ecf/{court}/{login}', 'DELETE /accounts/ecf/{court}/{login}',
+        'GET /links', 'POST /links', 'DELETE /links/{court}/{login}', 'GET /sessions', 'DELETE /sessions/{token}',
+        'GET /journal', 'GET /outbox', 'DELETE /outbox', 'GET /faults', 'PUT /faults', 'DELETE /faults', 'GET /clock', 'POST /clock',
+      ].sort(),
+    );
+    const body = (path: string, method: string) => doc.paths[path]?.[method]?.requestBody?.content['application/json']?.schema;
+    expect(body('/accounts/pacer', 'post')).toEqual(json(PacerAccountInput));
+    expect(body('/accounts/pacer/{username}', 'patch')).toEqual(json(PacerAccountPatch));
+    expect(body('/accounts/ecf', 'post')).toEqual(json(EcfAccountInput));
+    expect(body('/accounts/ecf/{court}/{login}', 'patch')).toEqual(json(EcfAccountPatch));
+    expect(body('/links', 'post')).toEqual(json(LinkInput));
+    for (const [path, method] of [['/clock', 'post'], ['/faults', 'put']] as const) expect(body(path, method)).toMatchObject({ type: 'object' });
+    expect(doc.paths['/journal']?.['get']?.parameters?.map((p) => `${p.in} ${p.name}`)).toEqual(['query account', 'query action', 'query since', 'query until', 'query limit']);
+    expect(doc.paths['/accounts/ecf/{court}/{login}']?.['get']?.parameters?.map((p) => `${p.in} ${p.name}`)).toEqual(['path court', 'path login']);
+  });
+
+  it('documents answers the routes really give', async () => {
+    app = await makeApp();
+    await call('POST', '/__admin/links', { court: 'flsd', login: 'attytest4', username: 'jattorney' });
+    const doc = (await call('GET', '/__admin/openapi.json')).body as { paths: Record<string, Record<string, Operation>> };
+    const ajv = new Ajv({ strict: false, allowUnionTypes: true });
+    ajv.addFormat('date-time', true);
+    const gets = ['/health', '/courts', '/accounts/pacer', '/accounts/pacer/jattorney', '/accounts/ecf', '/accounts/ecf/flsd/attytest4', '/links', '/sessions?all=true', '/journal', '/outbox', '/faults', '/clock'];
+    for (const url of gets) {
+      const path = url.split('?')[0]?.replace('/jattorney', '/{username}').replace('/flsd/attytest4', '/{court}/{login}') ?? '';
+      const schema = doc.paths[path]?.['get']?.responses['200']?.content?.['application/json']?.schema;
+      expect(schema, path).toBeDefined();
+      const answer = await call('GET', `/__admin${url}`);
+      expect(ajv.validate({ ...(schema as object), additionalProperties: false }, answer.body), `${url}: ${ajv.errorsText()}`).toBe(true);
+    }
+  });
+});
+

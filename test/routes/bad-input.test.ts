@@ -100,7 +100,7 @@ describe('state on disk', () => {
       const landed = await logIn(b, `${s.base}/cgi-bin/ShowIndex.pl`, 'jattorney');
       expect(landed.body).toContain('C<u>i</u>vil');
       // Seeding happens only into an empty database: the restart did not reset the link.
-      expect(app.repos.accounts.ecfByLogin('flsd', 'attytest4')?.linkedPacerAccountId).not.toBeNull();
+      expect(app.repos.ecfAccounts.byLogin('flsd', 'attytest4')?.linkedPacerAccountId).not.toBeNull();
       expect(app.repos.outbox.list()).toHaveLength(1);
     } finally {
       await app.close();

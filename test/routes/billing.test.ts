@@ -24,7 +24,7 @@ let app: FastifyInstance;
 afterEach(async () => app?.close());
 
 function sessionFor(username = 'researcher', clientCode = ''): { token: string; cookies: Record<string, string> } {
-  const account = app.repos.accounts.pacerByUsername(username);
+  const account = app.repos.pacerAccounts.byUsername(username);
   if (!account) throw new Error(`no persona ${username}`);
   const token = app.sessions.start(account, clientCode, 'test');
   return { token, cookies: { NextGenCSO: token } };
@@ -156,7 +156,7 @@ describe('Query (iquery.pl)', () => {
     const after = page.body.slice(page.body.indexOf('</table></center>') + '</table></center>'.length);
     expect(after.replace(/<\/(div|body|html)>|\s/g, '')).toBe('');
 
-    const account = app.repos.accounts.pacerByUsername('researcher');
+    const account = app.repos.pacerAccounts.byUsername('researcher');
     const rows = app.repos.billing.between(account?.id ?? 0, 0, Number.MAX_SAFE_INTEGER);
     expect(rows).toHaveLength(1);
     expect(rows[0]).toMatchObject({ court: 'flsd', description: 'Search', searchCriteria: 'Case Number: 1:26-cv-20001', pages: 1, costCents: 10, clientCode: '' });
@@ -178,7 +178,7 @@ describe('Query (iquery.pl)', () => {
     expect(filed.body).toContain('1:26-cv-21234');
     expect(filed.body).not.toContain('1:26-cv-20001');
 
-    const account = app.repos.accounts.pacerByUsername('researcher');
+    const account = app.repos.pacerAccounts.byUsername('researcher');
     const billed = () => app.repos.billing.between(account?.id ?? 0, 0, Number.MAX_SAFE_INTEGER).length;
     expect(billed()).toBe(3);
     for (const [query, error] of [
@@ -237,7 +237,7 @@ describe('Change Client Code', () => {
 
     const query = await get('/cgi-bin/iquery.pl?last_name=okafor&run=1', s.cookies);
     expect(receiptOf(query.body)['Client Code']).toBe(code);
-    const account = app.repos.accounts.pacerByUsername('researcher');
+    const account = app.repos.pacerAccounts.byUsername('researcher');
     expect(app.repos.billing.between(account?.id ?? 0, 0, Number.MAX_SAFE_INTEGER)[0]?.clientCode).toBe(code);
 
     // Blank clears it (and the cookie).
@@ -251,7 +251,7 @@ describe('Review Billing History', () => {
   it('lists a date range with totals per client code, sorts, and notes the waiver', async () => {
     app = await makeApp();
     app.clock.set(Date.UTC(2026, 10, 24, 15, 0, 0));
-    const account = app.repos.accounts.pacerByUsername('researcher');
+    const account = app.repos.pacerAccounts.byUsername('researcher');
     const id = account?.id ?? 0;
     const add = (at: number, clientCode: string, pages: number, costCents: number, court = 'flsd') =>
       app.repos.billing.add({ pacerAccountId: id, court, at, description: 'Search', searchCriteria: 'Last Name: x', pages, costCents, clientCode });

@@ -145,7 +145,7 @@ describe('the 180-day password rule', () => {
     app = await makeApp();
     const { base, browser } = await serve(app);
     const b = browser();
-    const researcher = () => app.repos.accounts.pacerByUsername('researcher');
+    const researcher = () => app.repos.pacerAccounts.byUsername('researcher');
 
     // Not yet 180 days: no prompt.
     await clock({ advanceSeconds: 180 * DAY - 60 });
@@ -162,7 +162,7 @@ describe('the 180-day password rule', () => {
       const skipped = await b.post(formAction(prompt, 'updatePwdForm'), updateForm(prompt, 'skip'), false);
       expect(skipped.status).toBe(302);
       expect(b.cookie('NextGenCSO')).toMatch(/^[A-Za-z0-9]{128}$/);
-      expect(app.repos.passwords.promptSkips(researcher()?.id ?? 0)).toBe(skip);
+      expect(app.repos.pacerAccounts.promptSkips(researcher()?.id ?? 0)).toBe(skip);
     }
 
     // The fourth time: User Update Required, no Skip; skipping anyway stays.
@@ -193,7 +193,7 @@ describe('the 180-day password rule', () => {
     expect(done.status).toBe(302);
     expect(b.cookie('NextGenCSO')).toMatch(/^[A-Za-z0-9]{128}$/);
     expect((await b.get(`${base}/cgi-bin/ShowIndex.pl`)).body).toContain(LOGGED_IN);
-    expect(app.repos.passwords.promptSkips(researcher()?.id ?? 0)).toBe(0);
+    expect(app.repos.pacerAccounts.promptSkips(researcher()?.id ?? 0)).toBe(0);
     expect((await passwordStep(b, base, 'Winter-Harbor-2031')).status).toBe(302);
     expect(messagesIn((await passwordStep(b, base)).body, 'loginForm:pclLoginMessages')).toContain(TEXT.invalid);
   });

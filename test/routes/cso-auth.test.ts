@@ -202,7 +202,7 @@ describe('MFA in the API (otpCode)', () => {
     const { client } = await start();
     expect((await client.login({ ...base, otpCode: '11111111' })).json['loginResult']).toBe('0');
     expect((await client.login({ ...base, otpCode: '11111111' })).json).toEqual({ loginResult: '13', errorDescription: INVALID, nextGenCSO: '' });
-    expect(app.repos.accounts.pacerByUsername('mfaattorney')?.mfaBackupCodes).toEqual(['22222222']);
+    expect(app.repos.pacerAccounts.byUsername('mfaattorney')?.mfaBackupCodes).toEqual(['22222222']);
     expect((await client.login({ ...base, otpCode: '22222222' })).json['loginResult']).toBe('0');
   });
 

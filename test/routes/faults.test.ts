@@ -20,7 +20,7 @@ const faultsAtStart = (raw: string): Partial<Config> => ({ faults: loadConfig({ 
 
 /** A live session for `username`, as the NextGenCSO cookie a client would send. */
 function sessionFor(username = 'researcher'): { token: string; cookies: Record<string, string> } {
-  const account = app.repos.accounts.pacerByUsername(username);
+  const account = app.repos.pacerAccounts.byUsername(username);
   if (!account) throw new Error(`no persona ${username}`);
   const token = app.sessions.start(account, '', 'test');
   return { token, cookies: { NextGenCSO: token } };

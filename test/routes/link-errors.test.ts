@@ -51,7 +51,7 @@ describe('link rules, each with a clear error and no link made', () => {
     const { b, base } = await loggedIn('mgonzalez');
     const res = await submitCredentials(b, base, 'sp1234!x', ECF_PASSWORD);
     expect(res.body).toContain('CM/ECF logins that contain special characters cannot be linked.');
-    expect(app.repos.accounts.ecfByLogin('flsd', 'sp1234!x')?.linkedPacerAccountId).toBeNull();
+    expect(app.repos.ecfAccounts.byLogin('flsd', 'sp1234!x')?.linkedPacerAccountId).toBeNull();
   });
 
   it.each([
@@ -67,7 +67,7 @@ describe('link rules, each with a clear error and no link made', () => {
     const utilities = await b.get(`${base}/cgi-bin/ChangeClientCode.pl`);
     const forced = await b.post(`${base}/cgi-bin/LinkAccount.pl`, { step: 'credentials', token: inputValue(utilities.body, 'token') ?? '', login: 'll445566', key: ECF_PASSWORD });
     expect(forced.body).not.toContain('Do you want to link these accounts?');
-    expect(app.repos.accounts.ecfByLogin('flsd', 'll445566')?.linkedPacerAccountId).toBeNull();
+    expect(app.repos.ecfAccounts.byLogin('flsd', 'll445566')?.linkedPacerAccountId).toBeNull();
   });
 
   it('refuses a second link at the same court for an already-linked PACER account', async () => {
@@ -80,7 +80,7 @@ describe('link rules, each with a clear error and no link made', () => {
     const { b, base } = await loggedIn('jattorney');
     const res = await submitCredentials(b, base, 'rl300400', ECF_PASSWORD);
     expect(res.body).toContain('This CM/ECF account is already linked to a PACER account.');
-    expect(app.repos.accounts.ecfByLogin('flsd', 'rl300400')?.linkedPacerAccountId).toBe(app.repos.accounts.pacerByUsername('rlinked')?.id);
+    expect(app.repos.ecfAccounts.byLogin('flsd', 'rl300400')?.linkedPacerAccountId).toBe(app.repos.pacerAccounts.byUsername('rlinked')?.id);
   });
 
   it('refuses a link form posted without its token', async () => {
@@ -96,11 +96,11 @@ describe('link rules, each with a clear error and no link made', () => {
     const res = await b.post(formAction(confirm, 'linkConfirm'), {
       step: 'confirm',
       token: inputValue(confirm.body, 'token') ?? '',
-      ecfAccountId: String(app.repos.accounts.ecfByLogin('flsd', 'mg102030')?.id),
+      ecfAccountId: String(app.repos.ecfAccounts.byLogin('flsd', 'mg102030')?.id),
       confirmToken: inputValue(confirm.body, 'confirmToken') ?? '',
     });
     expect(res.status).toBe(403);
-    expect(app.repos.accounts.ecfByLogin('flsd', 'mg102030')?.linkedPacerAccountId).toBeNull();
+    expect(app.repos.ecfAccounts.byLogin('flsd', 'mg102030')?.linkedPacerAccountId).toBeNull();
   });
 
   it('shows both names side by side with a warning when they differ, and still links', async () => {
@@ -126,7 +126,7 @@ describe('link rules, each with a clear error and no link made', () => {
     expect(menuLabels(nysdPage.body)).toBe('Query Reports Utilities Help Log Out');
     const nysdLink = await linkAccount(b, nysd, 'ja512584');
     expect(nysdLink.result.body).toContain('The CM/ECF account for John Attorney is now linked to your CSO account.');
-    expect(app.repos.accounts.ecfAllLinkedTo(app.repos.accounts.pacerByUsername('jattorney')?.id ?? 0).map((e) => e.court)).toEqual(['flsd', 'nysd']);
+    expect(app.repos.ecfAccounts.allLinkedTo(app.repos.pacerAccounts.byUsername('jattorney')?.id ?? 0).map((e) => e.court)).toEqual(['flsd', 'nysd']);
   });
 
   it('refuses the filing menus to an account not linked here', async () => {

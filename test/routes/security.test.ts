@@ -166,7 +166,7 @@ describe('CSRF: every state-changing form carries a token, and a missing or fore
       confirmToken: 'forged',
     });
     expect(forged.status).toBe(403);
-    expect(app.repos.accounts.ecfByLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBeNull();
+    expect(app.repos.ecfAccounts.byLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBeNull();
 
     const code = await b.post(`${base}/cgi-bin/ChangeClientCode.pl`, { clientCode: 'EVIL', token: foreignToken });
     expect(code.status).toBe(403);

@@ -1,4 +1,5 @@
-import type { EcfAccount, PacerAccount } from '../../db/accounts-repository.js';
+import type { EcfAccount } from '../../db/ecf-accounts-repository.js';
+import type { PacerAccount } from '../../db/pacer-accounts-repository.js';
 
 /**
  * Account entities for unit tests of the pure rules (no database): an upgraded, active, individual
@@ -14,7 +15,7 @@ export function pacerAccount(overrides: Partial<PacerAccount> = {}): PacerAccoun
     ...NAME,
     id: 1, username: 'jattorney', email: 'jattorney@example.invalid', kind: 'individual', upgraded: true, filer: false, status: 'active',
     mfaSecret: null, mfaBackupCodes: [], mfaLastStep: null, clientCodeRequired: false, failedAttempts: 0, lockedUntil: null,
-    passwordChangedAt: FIXTURE_NOW, createdAt: FIXTURE_NOW,
+    passwordChangedAt: FIXTURE_NOW, passwordPromptSkips: 0, createdAt: FIXTURE_NOW,
     ...overrides,
   };
 }

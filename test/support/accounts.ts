@@ -1,9 +1,10 @@
-import type { DB } from '../../db/database.js';
+import type { Repositories } from '../../db/index.js';
 
 /**
- * Many accounts straight into the database, for the reliability tests and `npm run bench`: one
- * prepared statement per table in one transaction, every row sharing one precomputed password hash
- * (hashing 100,000 passwords would take minutes and measure nothing we care about).
+ * Many accounts through the account repositories' bulk inserts, for the reliability tests and
+ * `npm run bench`: one prepared statement per table in one transaction, every row sharing one
+ * precomputed password hash (hashing 100,000 passwords would take minutes and measure nothing we
+ * care about).
  */
 export interface BulkPacer {
   username: string;
@@ -19,35 +20,44 @@ export interface BulkEcf {
   lastName?: string;
 }
 
-export function insertPacerAccounts(db: DB, rows: Iterable<BulkPacer>, passwordHash: string, now = Date.now()): number {
-  const insert = db.prepare(
-    `INSERT INTO pacer_accounts (username, password_hash, first_name, last_name, email, kind, upgraded, filer,
-       password_changed_at, created_at)
-     VALUES (?, ?, ?, ?, ?, 'individual', 1, ?, ?, ?)`,
-  );
-  return db.transaction(() => {
-    let n = 0;
-    for (const r of rows) {
-      insert.run(r.username, passwordHash, r.firstName ?? 'Bench', r.lastName ?? r.username, `${r.username}@example.invalid`, r.filer ? 1 : 0, now, now);
-      n++;
-    }
-    return n;
-  })();
+/** `rows` mapped by `f`, lazily (so 100,000 rows need no array). */
+function* map<A, B>(rows: Iterable<A>, f: (a: A) => B): Iterable<B> {
+  for (const r of rows) yield f(r);
 }
 
-export function insertEcfAccounts(db: DB, rows: Iterable<BulkEcf>, passwordHash: string): number {
-  const insert = db.prepare(
-    `INSERT INTO ecf_accounts (court, login, password_hash, first_name, last_name, bar_number, email)
-     VALUES (?, ?, ?, ?, ?, '', ?)`,
-  );
-  return db.transaction(() => {
-    let n = 0;
-    for (const r of rows) {
-      insert.run(r.court, r.login, passwordHash, r.firstName ?? 'Bench', r.lastName ?? r.login, `${r.login}@example.invalid`);
-      n++;
-    }
-    return n;
-  })();
+export function insertPacerAccounts(repos: Pick<Repositories, 'pacerAccounts'>, rows: Iterable<BulkPacer>, passwordHash: string, now = Date.now()): number {
+  const accounts = map(rows, (r) => ({
+    username: r.username,
+    passwordHash,
+    firstName: r.firstName ?? 'Bench',
+    lastName: r.lastName ?? r.username,
+    email: `${r.username}@example.invalid`,
+    kind: 'individual' as const,
+    upgraded: true,
+    filer: r.filer ?? false,
+    mfaSecret: null,
+    mfaBackupCodes: [],
+    clientCodeRequired: false,
+    status: 'active' as const,
+    passwordChangedAt: now,
+    createdAt: now,
+  }));
+  return repos.pacerAccounts.insertMany(accounts).length;
+}
+
+export function insertEcfAccounts(repos: Pick<Repositories, 'ecfAccounts'>, rows: Iterable<BulkEcf>, passwordHash: string): number {
+  const accounts = map(rows, (r) => ({
+    court: r.court,
+    login: r.login,
+    passwordHash,
+    firstName: r.firstName ?? 'Bench',
+    lastName: r.lastName ?? r.login,
+    barNumber: '',
+    email: `${r.login}@example.invalid`,
+    linkedPacerAccountId: null,
+    linkedAt: null,
+  }));
+  return repos.ecfAccounts.insertMany(accounts);
 }
 
 /** `count` items made by `f(i)`, lazily (so 100,000 rows need no array). */

@@ -16,6 +16,7 @@ export function freshRepositories(now = 1_000): Repositories {
   onTestFinished(() => {
     db.close();
   });
-  seeder.seedIfEmpty(db, now);
-  return createRepositories(db);
+  const repos = createRepositories(db);
+  seeder.seedIfEmpty(repos, now);
+  return repos;
 }

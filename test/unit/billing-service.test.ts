@@ -6,7 +6,7 @@ const NOW = Date.UTC(2026, 2, 10, 15, 0);
 
 function setUp(journal?: BillingDeps['journal']) {
   const repos = freshRepositories();
-  const id = repos.accounts.pacerByUsername('paauser')?.id ?? -1;
+  const id = repos.pacerAccounts.byUsername('paauser')?.id ?? -1;
   const billing = createBillingService({ billing: repos.billing, journal: journal ?? repos.journal, transaction: repos.transaction, now: () => NOW });
   const charge: Charge = { pacerAccountId: id, username: 'paauser', court: 'flsd', clientCode: 'matter-7', host: 'ecf.flsd.uscourts.gov', description: 'Search', criteria: 'Name: Smith', pages: 3, costCents: 30 };
   return { repos, billing, charge, id };

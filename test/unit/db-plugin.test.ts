@@ -43,12 +43,12 @@ describe('the db plugin', () => {
     expect(first.app.repos.courts.list().map((c) => c.code)).toEqual(['flsb', 'flsd', 'nysd']);
     await first.app.close();
     // Closed: a repository call on its handle fails, and SQLite has folded the WAL back into the file.
-    expect(() => first.app.repos.accounts.pacerByUsername('jattorney')).toThrow(/not open/);
+    expect(() => first.app.repos.pacerAccounts.byUsername('jattorney')).toThrow(/not open/);
     expect(existsSync(`${path}-wal`)).toBe(false);
 
     const second = await start({ path });
     expect(second.made.seeders).toBe(0);
-    expect(second.app.repos.accounts.pacerByUsername('jattorney')?.firstName).toBe('John');
+    expect(second.app.repos.pacerAccounts.byUsername('jattorney')?.firstName).toBe('John');
   });
 
   it('leaves a handle it was given open', async () => {
@@ -82,7 +82,7 @@ describe('the db plugin', () => {
     let now = 1_000_000_000;
     const db = openDatabase(':memory:');
     const { app } = await start({ path: 'unused', db, now: () => now, pendingLoginMaxAgeMs: 15 * 60_000 });
-    const id = app.repos.accounts.pacerByUsername('researcher')?.id ?? -1;
+    const id = app.repos.pacerAccounts.byUsername('researcher')?.id ?? -1;
     app.repos.sessions.putPending({ jsessionid: 'J1', pacerAccountId: id, step: 'redaction', clientCode: '', pscCourtId: 'FLSDC', appUrl: '', createdAt: now });
     app.repos.sessions.create({ token: 'a'.repeat(128), pacerAccountId: id, clientCode: '', createdAt: now, expiresAt: now + 1000 });
 
@@ -101,11 +101,11 @@ describe('the db plugin', () => {
   it('resets to the seed through app.seeder', async () => {
     const db = openDatabase(':memory:');
     const { app } = await start({ path: 'unused', db });
-    const id = app.repos.accounts.pacerByUsername('jattorney')?.id ?? -1;
-    const ecf = app.repos.accounts.ecfByLogin('flsd', 'attytest4')?.id ?? -1;
-    expect(app.repos.accounts.link(ecf, id, 2_000)).toBe(true);
+    const id = app.repos.pacerAccounts.byUsername('jattorney')?.id ?? -1;
+    const ecf = app.repos.ecfAccounts.byLogin('flsd', 'attytest4')?.id ?? -1;
+    expect(app.repos.ecfAccounts.link(ecf, id, 2_000)).toBe(true);
     app.seeder.reset(3_000);
-    expect(app.repos.accounts.ecfByLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBeNull();
+    expect(app.repos.ecfAccounts.byLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBeNull();
     await app.close();
     db.close();
   });

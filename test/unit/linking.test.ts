@@ -8,17 +8,17 @@ const NOW = 1_700_000_000_000;
 
 function setUp(overrides: (repos: Repositories) => Partial<LinkingDeps> = () => ({})) {
   const repos = freshRepositories();
-  const deps: LinkingDeps = { accounts: repos.accounts, outbox: repos.outbox, journal: repos.journal, transaction: repos.transaction, now: () => NOW, ...overrides(repos) };
+  const deps: LinkingDeps = { ecfAccounts: repos.ecfAccounts, pacerAccounts: repos.pacerAccounts, outbox: repos.outbox, journal: repos.journal, transaction: repos.transaction, now: () => NOW, ...overrides(repos) };
   const court = repos.courts.byCode('flsd');
-  const account = repos.accounts.pacerByUsername('jattorney');
+  const account = repos.pacerAccounts.byUsername('jattorney');
   if (!court || !account) throw new Error('seed personas missing');
-  const ecfId = (login: string, at = 'flsd') => repos.accounts.ecfByLogin(at, login)?.id ?? -1;
+  const ecfId = (login: string, at = 'flsd') => repos.ecfAccounts.byLogin(at, login)?.id ?? -1;
   return { repos, linking: createLinkingService(deps), court, account, ecfId };
 }
 
 /** What a confirmation leaves behind: links, notices and journal entries of the link journey. */
 const traces = (repos: Repositories) => ({
-  links: ['attytest4', 'mg102030'].filter((l) => (repos.accounts.ecfByLogin('flsd', l)?.linkedPacerAccountId ?? null) !== null),
+  links: ['attytest4', 'mg102030'].filter((l) => (repos.ecfAccounts.byLogin('flsd', l)?.linkedPacerAccountId ?? null) !== null),
   emails: repos.outbox.list().length,
   journal: repos.journal.list({ action: 'link' }).length,
 });
@@ -28,7 +28,7 @@ describe('the linking service', () => {
     const { repos, linking, court, account, ecfId } = setUp();
     const result = linking.confirm({ court, account, ecfId: ecfId('attytest4'), host: 'ecf.flsd.uscourts.gov' });
     expect(result).toMatchObject({ ok: true, ecf: { login: 'attytest4' } });
-    expect(repos.accounts.ecfLinkedTo('flsd', account.id)).toMatchObject({ login: 'attytest4', linkedAt: NOW });
+    expect(repos.ecfAccounts.linkedTo('flsd', account.id)).toMatchObject({ login: 'attytest4', linkedAt: NOW });
     const [email] = repos.outbox.list();
     expect(email).toMatchObject({ at: NOW, to: 'jattorney@example.com', subject: 'CM/ECF account linked: ' + court.name });
     expect(email?.body).toContain('The CM/ECF account attytest4 (John Attorney)');
@@ -72,7 +72,7 @@ describe('the linking service', () => {
   it('answers "already linked here" when a racing confirmation linked this account first', () => {
     // The racing confirmation's link lands between this one's check and its write: the check
     // saw nothing, and the UNIQUE (court, linked account) index refuses the second link.
-    const { repos, linking, court, account, ecfId } = setUp((r) => ({ accounts: { ...r.accounts, ecfLinkedTo: () => undefined } }));
+    const { repos, linking, court, account, ecfId } = setUp((r) => ({ ecfAccounts: { ...r.ecfAccounts, linkedTo: () => undefined } }));
     expect(linking.confirm({ court, account, ecfId: ecfId('attytest4'), host: 'h' }).ok).toBe(true);
     expect(linking.confirm({ court, account, ecfId: ecfId('mg102030'), host: 'h' })).toEqual({ ok: false, text: LINK_TEXT.alreadyLinkedHere });
     expect(traces(repos)).toEqual({ links: ['attytest4'], emails: 1, journal: 1 });

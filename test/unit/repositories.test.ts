@@ -4,15 +4,15 @@ import { createRepositories } from '../../db/index.js';
 import { createSeeder, loadSeedFile, BUILT_IN_SEED } from '../../seeds/seed.js';
 
 function fresh() {
-  const db = openDatabase(':memory:');
-  createSeeder(loadSeedFile(BUILT_IN_SEED), 4).seedIfEmpty(db, 1_000);
-  return createRepositories(db);
+  const repos = createRepositories(openDatabase(':memory:'));
+  createSeeder(loadSeedFile(BUILT_IN_SEED), 4).seedIfEmpty(repos, 1_000);
+  return repos;
 }
 
 describe('sessions housekeeping', () => {
   it('forgets sessions and abandoned logins only once they are old enough', () => {
     const repos = fresh();
-    const id = repos.accounts.pacerByUsername('researcher')?.id ?? 0;
+    const id = repos.pacerAccounts.byUsername('researcher')?.id ?? 0;
     repos.sessions.create({ token: 'a'.repeat(128), pacerAccountId: id, clientCode: '', createdAt: 0, expiresAt: 10_000 });
     repos.sessions.create({ token: 'b'.repeat(128), pacerAccountId: id, clientCode: '', createdAt: 0, expiresAt: 99_000 });
     repos.sessions.end('b'.repeat(128), 5_000);

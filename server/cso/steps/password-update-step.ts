@@ -8,7 +8,7 @@ import {
 } from '../../domain/password-rules.js';
 import { hashPassword, verifyPassword } from '../../domain/passwords.js';
 import type { LoginStep, Message, StepContext } from './step.js';
-import type { PacerAccount } from '../../../db/accounts-repository.js';
+import type { PacerAccount } from '../../../db/pacer-accounts-repository.js';
 
 /**
  * The 180-day password rule (FIDELITY §7: "change every 180 days"), on the virtual clock. A login
@@ -33,7 +33,7 @@ export const PASSWORD_UPDATE_TEXT = {
 } as const;
 
 function skipsUsed(account: PacerAccount, ctx: StepContext): number {
-  return ctx.app.repos.passwords.promptSkips(account.id);
+  return ctx.app.repos.pacerAccounts.promptSkips(account.id);
 }
 
 export const passwordUpdateStep: LoginStep = {
@@ -62,7 +62,7 @@ export const passwordUpdateStep: LoginStep = {
         journal('skip_refused');
         return { kind: 'stay', messages: [error(PASSWORD_UPDATE_TEXT.mustChange)] };
       }
-      app.repos.passwords.recordSkip(account.id);
+      app.repos.pacerAccounts.recordSkip(account.id);
       journal('skipped', `skip ${used + 1} of ${PASSWORD_PROMPT_SKIPS}`);
       return { kind: 'next' };
     }
@@ -78,7 +78,7 @@ export const passwordUpdateStep: LoginStep = {
     if (password !== confirm) return { kind: 'stay', messages: [error(PASSWORD_UPDATE_TEXT.mismatch)] };
     if (await verifyPassword(password, account.passwordHash)) return { kind: 'stay', messages: [error(PASSWORD_UPDATE_TEXT.same)] };
 
-    app.repos.passwords.change(account.id, hashPassword(password, app.config.passwordHashCost), now);
+    app.repos.pacerAccounts.changePassword(account.id, hashPassword(password, app.config.passwordHashCost), now);
     journal('changed');
     return { kind: 'next' };
   },

@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { PacerAccount } from '../../../db/accounts-repository.js';
+import type { PacerAccount } from '../../../db/pacer-accounts-repository.js';
 import type { TemplateName } from '../../plugins/views.js';
 
 /**

@@ -1,0 +1,183 @@
+import * as Type from 'typebox';
+import { accountField, nonBlank } from '../domain/account-fields.js';
+
+/**
+ * The control plane's request and answer schemas. Requests are validated with them (see
+ * admin-validation.ts), the OpenAPI document at /__admin/openapi.json is generated from them, and
+ * the JSON builders in admin-http.ts are typed by them, so the three cannot drift apart. Request
+ * body schemas for accounts are in server/domain/account-fields.ts (the seed file uses them too).
+ */
+
+const time = (description?: string) =>
+  Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'date-time', ...(description ? { description } : {}) });
+
+// ---------------------------------------------------------------- answers
+
+export const PacerAccountJson = Type.Object({
+  id: Type.Integer(),
+  username: Type.String(),
+  firstName: Type.String(),
+  lastName: Type.String(),
+  email: Type.String(),
+  kind: accountField.kind,
+  upgraded: accountField.upgraded,
+  filer: accountField.filer,
+  // Sandbox data: QA needs the secret to make one-time passcodes.
+  mfaSecret: Type.Unsafe<string | null>({ type: ['string', 'null'], description: 'The base32 TOTP secret, or null for no MFA.' }),
+  mfaBackupCodes: Type.Array(Type.String(), { description: 'Unused backup codes.' }),
+  clientCodeRequired: accountField.clientCodeRequired,
+  status: accountField.status,
+  failedAttempts: Type.Integer(),
+  locked: Type.Boolean(),
+  lockedUntil: time(),
+  passwordChangedAt: time(),
+  createdAt: time(),
+  links: Type.Array(Type.Object({ court: Type.String(), login: Type.String(), linkedAt: time() })),
+});
+export type PacerAccountJson = Type.Static<typeof PacerAccountJson>;
+
+export const EcfAccountJson = Type.Object({
+  id: Type.Integer(),
+  court: Type.String(),
+  login: Type.String({ description: 'Case sensitive; logins with special characters cannot link.' }),
+  firstName: Type.String(),
+  lastName: Type.String(),
+  barNumber: Type.String(),
+  email: Type.String(),
+  linkedTo: Type.Unsafe<string | null>({ type: ['string', 'null'], description: 'The PACER username it is linked to.' }),
+  linkedAt: time(),
+});
+export type EcfAccountJson = Type.Static<typeof EcfAccountJson>;
+
+export const LinkJson = Type.Object({ court: Type.String(), login: Type.String(), username: Type.String(), linkedAt: time() });
+export type LinkJson = Type.Static<typeof LinkJson>;
+
+export const SessionJson = Type.Object({
+  token: Type.String(),
+  username: Type.String(),
+  clientCode: Type.String(),
+  createdAt: time(),
+  expiresAt: time(),
+  endedAt: time(),
+  active: Type.Boolean(),
+});
+export type SessionJson = Type.Static<typeof SessionJson>;
+
+export const JournalEntryJson = Type.Object({
+  id: Type.Integer(),
+  at: time(),
+  actor: Type.String(),
+  host: Type.String(),
+  action: Type.String(),
+  outcome: Type.String(),
+  detail: Type.String(),
+});
+
+export const EmailJson = Type.Object({ id: Type.Integer(), at: time(), to: Type.String(), subject: Type.String(), body: Type.String() });
+
+export const CourtJson = Type.Object({
+  code: Type.String(),
+  pscCourtId: Type.String(),
+  name: Type.String(),
+  title: Type.String(),
+  kind: Type.Unsafe<'district' | 'bankruptcy' | 'appellate'>({ type: 'string', enum: ['district', 'bankruptcy', 'appellate'] }),
+});
+
+export const FaultsJson = Type.Object({ faults: Type.Array(Type.String()), known: Type.Array(Type.String()) });
+export const ClockJson = Type.Object({ now: time(), virtual: Type.Boolean({ description: 'True once the clock has been moved.' }) });
+
+const ErrorJson = (description: string) =>
+  Type.Object(
+    {
+      error: Type.String({ description: 'bad_request, unauthorized, forbidden, not_found, conflict, unsupported_media_type, internal' }),
+      message: Type.String({ description: 'A sentence naming the field or parameter and what it accepts.' }),
+    },
+    { description },
+  );
+
+/** A JSON answer documented with its meaning (the OpenAPI response description). */
+export const answer = <T extends Type.TSchema>(schema: T, description: string): T => ({ ...schema, description });
+
+// Every route but health needs the token (401); these are merged into each route's responses.
+export const ERRORS = {
+  400: ErrorJson('Bad input: the message names the field or parameter and what it accepts.'),
+  401: ErrorJson('Missing or wrong token.'),
+};
+export const NOT_FOUND = { 404: ErrorJson('No such account, link or session.') };
+export const CONFLICT = { 409: ErrorJson('The change would break a rule (a taken name, a second link).') };
+/** No body: `reply.code(204).send()`. */
+export const NO_CONTENT = { 204: Type.Unsafe<void>({ type: 'null', description: 'Done.' }) };
+
+// ---------------------------------------------------------------- route options, by kind of route
+
+/** A GET that answers `{ <key>: [item, ...] }`; `about` is the route's longer description. */
+export const listing = <K extends string, I extends Type.TSchema, Q extends Type.TSchema>(
+  summary: string,
+  querystring: Q,
+  key: K,
+  item: I,
+  description: string,
+  about?: string,
+) => ({
+  schema: {
+    summary,
+    ...(about === undefined ? {} : { description: about }),
+    querystring,
+    response: { 200: answer(Type.Object({ [key]: Type.Array(item) } as { [P in K]: Type.TArray<I> }), description), ...ERRORS },
+  },
+});
+
+/** A GET of one thing named in the path: 200 with it, or 404. */
+export const reading = <P extends Type.TSchema, A extends Type.TSchema>(summary: string, params: P, item: A, description: string) => ({
+  schema: { summary, params, response: { 200: answer(item, description), ...ERRORS, ...NOT_FOUND } },
+});
+
+/** A PATCH of one thing named in the path: 200 with it as changed, or 404. */
+export const change = <P extends Type.TSchema, B extends Type.TSchema, A extends Type.TSchema>(summary: string, description: string, params: P, body: B, item: A) => ({
+  schema: { summary, description, params, body, response: { 200: answer(item, 'As changed.'), ...ERRORS, ...NOT_FOUND } },
+});
+
+/** A POST that makes something: 201 with it, or 409 when its name is taken. */
+export const creation = <B extends Type.TSchema, A extends Type.TSchema>(summary: string, description: string, body: B, made: A) => ({
+  schema: { summary, description, body, response: { 201: answer(made, 'Created.'), ...ERRORS, ...CONFLICT } },
+});
+
+/** A DELETE of one thing named in the path: 204, or 404. */
+export const removal = <P extends Type.TSchema>(summary: string, params: P) => ({
+  schema: { summary, params, response: { ...NO_CONTENT, ...ERRORS, ...NOT_FOUND } },
+});
+
+// ---------------------------------------------------------------- requests
+
+/** Query parameters: text, one each; an empty one counts as not given. */
+const queryText = (max: number, description: string) => Type.Optional(Type.String({ maxLength: max, description }));
+const limit = Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 100, description: 'a whole number from 1 to 10000' }));
+const isoTime = Type.Optional(Type.String({ format: 'date-time', description: 'an ISO-8601 date-time such as 2026-03-01T09:00:00Z' }));
+
+export const EcfListQuery = Type.Object({ court: queryText(200, 'Only this court (code, e.g. flsd).') });
+export const LinksQuery = Type.Object({ court: queryText(200, 'Only this court.'), username: queryText(200, 'Only this PACER account.') });
+export const SessionsQuery = Type.Object({
+  username: queryText(200, 'Only this PACER account.'),
+  all: Type.Optional(Type.Boolean({ default: false, description: 'true: include ended and expired sessions.' })),
+});
+export const JournalQuery = Type.Object({
+  account: queryText(100, 'Actor: a PACER username or CM/ECF login (not case sensitive).'),
+  action: queryText(100, 'Exact action (login.screen) or a prefix ending in * (login.*).'),
+  since: isoTime,
+  until: isoTime,
+  limit,
+});
+export const OutboxQuery = Type.Object({ to: queryText(200, 'Only emails to this address.'), limit });
+
+export const UsernameParams = Type.Object({ username: Type.String({ description: 'PACER username (not case sensitive).' }) });
+export const EcfParams = Type.Object({
+  court: Type.String({ description: 'Court code, e.g. flsd.' }),
+  login: Type.String({ description: 'CM/ECF login (case sensitive; URL-encode special characters).' }),
+});
+export const TokenParams = Type.Object({ token: Type.String({ description: 'The NextGenCSO token.' }) });
+
+/** A link names existing accounts; their own rules were checked when they were made. */
+export const LinkInput = Type.Object(
+  { court: accountField.court, login: nonBlank(64), username: nonBlank(64) },
+  { additionalProperties: false },
+);

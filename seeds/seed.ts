@@ -14,6 +14,7 @@ import { schemaChecker, type SchemaProblem } from '../server/domain/json-validat
 import { hashPassword } from '../server/domain/passwords.js';
 import { SEEDS_DIR } from '../server/paths.js';
 import { checkSeedCases, newCourtCase, SeedCaseInput, type SeedCase } from './seed-cases.js';
+import { precompiledSeedValidator } from './seed-validator.js';
 
 /**
  * The seed format (documented in the README): courts, PACER accounts and CM/ECF accounts as data.
@@ -87,7 +88,7 @@ export function pscCourtIdFor(code: string, kind: 'district' | 'bankruptcy'): st
   return code.toUpperCase() + (kind === 'bankruptcy' ? 'K' : 'C');
 }
 
-const checkDocument = schemaChecker<CheckedSeed>(SeedDocument);
+const checkDocument = schemaChecker<CheckedSeed>(SeedDocument, { precompiled: precompiledSeedValidator });
 
 /** pacerAccounts[3], cases[0].parties[1], or "top level". */
 function entryName(entry: readonly (string | number)[]): string {

@@ -26,6 +26,12 @@ function sessionFor(username = 'researcher'): { token: string; cookies: Record<s
   return { token, cookies: { NextGenCSO: token } };
 }
 
+/** A fault's third form: this test's app is closed and a fresh one starts with FAULTS=`raw`. */
+async function restartWithFaults(raw: string): Promise<void> {
+  await app.close();
+  app = await makeApp(faultsAtStart(raw));
+}
+
 async function setFaults(faults: string[]) {
   const res = await app.inject({ method: 'PUT', url: '/__admin/faults', payload: { faults } });
   expect(res.statusCode, res.body).toBe(200);
@@ -139,9 +145,8 @@ describe('LATENCY', () => {
     }
     const admin = await timed({ method: 'GET', url: '/__admin/faults' });
     expect(admin.ms).toBeLessThan(245);
-    await app.close();
 
-    app = await makeApp(faultsAtStart('LATENCY=200'));
+    await restartWithFaults('LATENCY=200');
     expect((await timed({ method: 'GET', url: '/csologin/login.jsf' })).ms).toBeGreaterThanOrEqual(195);
   });
 });
@@ -177,9 +182,8 @@ describe('MAINTENANCE', () => {
 
     await setFaults([]);
     expect((await app.inject({ method: 'GET', url: '/csologin/login.jsf' })).statusCode).toBe(200);
-    await app.close();
 
-    app = await makeApp(faultsAtStart('MAINTENANCE'));
+    await restartWithFaults('MAINTENANCE');
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/login.pl' })).statusCode).toBe(503);
   });
 });
@@ -214,9 +218,8 @@ describe('SPURIOUS_LOGIN_PAGE', () => {
     expect((await app.inject({ method: 'GET', url: '/__admin/faults' })).json().faults).toEqual(['SPURIOUS_LOGIN_PAGE']);
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies })).body).not.toContain(LOGGED_IN);
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies })).body).toContain(LOGGED_IN);
-    await app.close();
 
-    app = await makeApp(faultsAtStart('SPURIOUS_LOGIN_PAGE'));
+    await restartWithFaults('SPURIOUS_LOGIN_PAGE');
     const s = sessionFor();
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies: s.cookies })).body).not.toContain(LOGGED_IN);
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies: s.cookies })).body).toContain(LOGGED_IN);
@@ -239,9 +242,8 @@ describe('NO_PRIVILEGES', () => {
     }
     await setFaults([]);
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies })).body).toContain(LOGGED_IN);
-    await app.close();
 
-    app = await makeApp(faultsAtStart('NO_PRIVILEGES'));
+    await restartWithFaults('NO_PRIVILEGES');
     const s = sessionFor();
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies: s.cookies })).body).toContain('This user has no access privileges defined.');
   });
@@ -260,9 +262,8 @@ describe('BLOCKED', () => {
     expect((await app.inject({ method: 'GET', url: '/csologin/login.jsf' })).statusCode).toBe(403);
     expect((await app.inject(apiLogin())).statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/', headers: { host: 'ecf.nysd.uscourts.gov' } })).statusCode).toBe(403);
-    await app.close();
 
-    app = await makeApp(faultsAtStart('BLOCKED'));
+    await restartWithFaults('BLOCKED');
     expect((await app.inject({ method: 'GET', url: '/csologin/login.jsf' })).statusCode).toBe(403);
   });
 });
@@ -285,9 +286,8 @@ describe('SESSION_EXPIRED', () => {
     const again = sessionFor();
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies: again.cookies })).body).toContain(LOGGED_IN);
     expect(app.repos.journal.list({ action: 'fault' }).map((e) => e.outcome)).toContain('SESSION_EXPIRED');
-    await app.close();
 
-    app = await makeApp(faultsAtStart('SESSION_EXPIRED'));
+    await restartWithFaults('SESSION_EXPIRED');
     s = sessionFor();
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies: s.cookies })).body).not.toContain(LOGGED_IN);
     expect(app.repos.sessions.active(s.token, app.clock.now())).toBeUndefined();
@@ -315,9 +315,8 @@ describe('THROTTLE', () => {
     expect((await app.inject({ method: 'GET', url: '/csologin/login.jsf' })).statusCode).toBe(200);
     app.clock.advance(61);
     expect((await app.inject(apiLogin())).json().loginResult).not.toBe('429');
-    await app.close();
 
-    app = await makeApp(faultsAtStart('THROTTLE=1/s'));
+    await restartWithFaults('THROTTLE=1/s');
     withApiStandIn();
     expect((await app.inject(apiLogin())).json().loginResult).not.toBe('429');
     expect((await app.inject(apiLogin())).json().loginResult).toBe('429');

@@ -40,15 +40,7 @@ async function setFaults(faults: string[]) {
 
 const LOGGED_IN = '/cgi-bin/login.pl?logout'; // only logged-in court pages carry the logout link
 
-/**
- * The authentication API is built in another module; these tests only need something to answer
- * at /services/cso-auth when no fault does, so a stand-in is added when the real route is absent.
- */
-function withApiStandIn() {
-  if (!app.hasRoute({ method: 'POST', url: '/services/cso-auth' })) {
-    app.post('/services/cso-auth', async () => ({ loginResult: '0', errorDescription: '', nextGenCSO: 'stand-in' }));
-  }
-}
+/** A wrong-password login at the real authentication API, which answers loginResult 13 when no fault does. */
 const apiLogin = (headers: Record<string, string> = {}): InjectOptions => ({
   method: 'POST',
   url: '/services/cso-auth',
@@ -154,7 +146,6 @@ describe('LATENCY', () => {
 describe('MAINTENANCE', () => {
   it('court and CSO pages show the notice with 503; the API answers 503 in its JSON or XML shape', async () => {
     app = await makeApp();
-    withApiStandIn();
     const court = await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', headers: { 'x-mock-fault': 'MAINTENANCE' } });
     expect(court.statusCode).toBe(503);
     expect(court.body).toMatch(/CM\/ECF will be unavailable from \d{1,2}:00 [AP]M ET on \w+day, \w+ \d{1,2}, \d{4} until .* for scheduled maintenance\./);
@@ -252,7 +243,6 @@ describe('NO_PRIVILEGES', () => {
 describe('BLOCKED', () => {
   it('answers 403 on court pages, CSO pages and the API', async () => {
     app = await makeApp();
-    withApiStandIn();
     const one = await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', headers: { 'x-mock-fault': 'BLOCKED' } });
     expect(one.statusCode).toBe(403);
     expect(one.body).toContain('Access Denied');
@@ -297,7 +287,6 @@ describe('SESSION_EXPIRED', () => {
 describe('THROTTLE', () => {
   it('refuses cso-auth logins beyond the rate, in the protocol shape with HTTP 200', async () => {
     app = await makeApp();
-    withApiStandIn();
     // Per request: THROTTLE alone refuses that login.
     const one = await app.inject(apiLogin({ 'x-mock-fault': 'THROTTLE' }));
     expect(one.statusCode).toBe(200);
@@ -317,7 +306,6 @@ describe('THROTTLE', () => {
     expect((await app.inject(apiLogin())).json().loginResult).not.toBe('429');
 
     await restartWithFaults('THROTTLE=1/s');
-    withApiStandIn();
     expect((await app.inject(apiLogin())).json().loginResult).not.toBe('429');
     expect((await app.inject(apiLogin())).json().loginResult).toBe('429');
     app.clock.advance(1.5);

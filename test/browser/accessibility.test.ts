@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, Page } from 'playwright-core';
-import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve } from '../support/app.js';
-import { describeInChromium, launchChromium, newRecordedContext, PHONE, type RecordedContext } from '../support/chromium.js';
+import { expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { ECF_PASSWORD, PACER_PASSWORD } from '../support/app.js';
+import { describeInChromium, PHONE } from '../support/chromium.js';
+import { chromiumPerFile } from '../support/chromium-app.js';
 import { FILER_MENU, LINK_LABEL, LOGIN_MESSAGES, menuText, PACER_MENU, walkLinkingJourney } from '../support/browser-journey.js';
 import { expectLogoAtLeftOfMenuBar, horizontalOverflow, unlabelledInputs } from '../support/page-checks.js';
 
@@ -11,17 +11,6 @@ import { expectLogoAtLeftOfMenuBar, horizontalOverflow, unlabelledInputs } from 
  * focus, labels tied to every input, errors announced, menus that open on hover and on focus,
  * the logo at the left of the menu bar, and no sideways scrolling at 390px.
  */
-let browser: Browser;
-let app: FastifyInstance | undefined;
-let ctx: RecordedContext | undefined;
-
-async function start(options: Parameters<typeof newRecordedContext>[2] = {}): Promise<{ base: string; page: Page; foreign: () => string[] }> {
-  app = await makeApp();
-  const { base } = await serve(app);
-  ctx = await newRecordedContext(browser, base, options);
-  return { base, page: ctx.page, foreign: ctx.foreign };
-}
-
 /** What has the focus: its id, or its role-ish tag and text. */
 function focused(page: Page): Promise<string> {
   return page.evaluate(() => {
@@ -95,19 +84,10 @@ async function logInAsJattorney(page: Page, base: string): Promise<void> {
 }
 
 describeInChromium('accessibility and layout in chromium', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    await ctx?.context.close();
-    await app?.close();
-    ctx = undefined;
-    app = undefined;
-  });
+  const start = chromiumPerFile();
 
   it('walks the whole journey with the keyboard alone, with visible focus at every stop', async () => {
-    const { base, page, foreign } = await start();
+    const { app, base, page, foreign } = await start();
     await page.goto(`${base}/`);
     await waitForPath(page, /^\/csologin\/login\.jsf/);
 
@@ -200,7 +180,7 @@ describeInChromium('accessibility and layout in chromium', () => {
     await page.keyboard.press('Enter');
     await waitForPath(page, /^\/cgi-bin\/login\.pl\?logout$/);
     expect(await page.getByText('You have logged out of CM/ECF and PACER.').isVisible()).toBe(true);
-    expect(app?.repos.ecfAccounts.byLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBeDefined();
+    expect(app.repos.ecfAccounts.byLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBeDefined();
     expect(foreign()).toEqual([]);
   });
 

@@ -1,8 +1,8 @@
-import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
-import type { Browser, BrowserContext } from 'playwright-core';
-import { makeApp, PACER_PASSWORD, serve } from '../support/app.js';
-import { describeInChromium, launchChromium, newRecordedContext, type RecordedContext } from '../support/chromium.js';
+import { expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { PACER_PASSWORD } from '../support/app.js';
+import { describeInChromium } from '../support/chromium.js';
+import { chromiumPerFile } from '../support/chromium-app.js';
 import { FILER_MENU, LOGIN_MESSAGES, menuText, PACER_MENU, REDACTION_LABEL, walkLinkingJourney, type StepId } from '../support/browser-journey.js';
 import { expectLogoAtLeftOfMenuBar, horizontalOverflow, unlabelledInputs } from '../support/page-checks.js';
 
@@ -10,35 +10,15 @@ import { expectLogoAtLeftOfMenuBar, horizontalOverflow, unlabelledInputs } from 
  * The linking journey in Debian's chromium (FIDELITY §6): what a trainer's class and an
  * e-filing tool driving a browser see. Clicks and typing only; no HTTP from the test itself.
  */
-let browser: Browser;
-let app: FastifyInstance | undefined;
-let ctx: RecordedContext | undefined;
-
-async function start(): Promise<{ base: string; page: RecordedContext['page']; context: BrowserContext; foreign: () => string[] }> {
-  app = await makeApp();
-  const { base } = await serve(app);
-  ctx = await newRecordedContext(browser, base);
-  return { base, page: ctx.page, context: ctx.context, foreign: ctx.foreign };
-}
-
 async function cookieNames(context: BrowserContext): Promise<string[]> {
   return (await context.cookies()).map((c) => c.name).sort();
 }
 
 describeInChromium('the linking journey in chromium', () => {
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    await ctx?.context.close();
-    await app?.close();
-    ctx = undefined;
-    app = undefined;
-  });
+  const start = chromiumPerFile();
 
   it('walks the eleven steps as jattorney, with clicks and typing, and logs out', async () => {
-    const { base, page, context, foreign } = await start();
+    const { app, base, page, context, foreign } = await start();
     const seen: StepId[] = [];
     // The labels a person (or a screen reader) finds each input of the form pages by.
     const labels: Partial<Record<StepId, string[]>> = {
@@ -132,7 +112,7 @@ describeInChromium('the linking journey in chromium', () => {
 
     expect(seen).toHaveLength(12);
     expect(found).toHaveLength(11);
-    expect(app?.repos.ecfAccounts.byLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBe(app?.repos.pacerAccounts.byUsername('jattorney')?.id);
+    expect(app.repos.ecfAccounts.byLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBe(app.repos.pacerAccounts.byUsername('jattorney')?.id);
 
     // After Log Out, "Log in again" leads to the login page, and the court asks for a login again.
     await page.getByRole('link', { name: 'Log in again' }).click();
@@ -144,7 +124,7 @@ describeInChromium('the linking journey in chromium', () => {
   });
 
   it('Clear empties the form and Cancel goes back to the court, both without logging in', async () => {
-    const { base, page, context, foreign } = await start();
+    const { app, base, page, context, foreign } = await start();
     await page.goto(`${base}/`);
     await page.waitForURL(/\/csologin\/login\.jsf\?/);
 
@@ -176,7 +156,7 @@ describeInChromium('the linking journey in chromium', () => {
     await page.waitForURL(/\/csologin\/login\.jsf\?pscCourtId=FLSDC/);
     expect(await page.getByLabel('Username').inputValue()).toBe('');
     expect(await cookieNames(context)).toEqual(['JSESSIONID']);
-    expect(app?.repos.journal.list({ actor: 'jattorney' }).map((e) => `${e.action}:${e.outcome}`)).not.toContain('session.start:ok');
+    expect(app.repos.journal.list({ actor: 'jattorney' }).map((e) => `${e.action}:${e.outcome}`)).not.toContain('session.start:ok');
     expect(foreign()).toEqual([]);
   });
 });

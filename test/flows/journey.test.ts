@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { formAction, inputValue, menuLabels } from '../support/browser.js';
-import { ECF_PASSWORD, makeApp, serve } from '../support/app.js';
+import { ECF_PASSWORD, makeApp, serveWithBrowser } from '../support/app.js';
 import { loginForm, openLoginFrom, redactionForm } from '../support/journey.js';
 
 /**
@@ -17,8 +17,7 @@ const FILER_MENU = 'Civil Criminal Query Reports Utilities Search Help Log Out';
 describe('the linking journey, steps 1-11', () => {
   it('links jattorney to FLSD attytest4 as the guide describes', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, b } = await serveWithBrowser(app);
 
     // 1. Court site -> CM/ECF login -> CSO login page.
     const home = await b.get(`${base}/`);

@@ -1,11 +1,10 @@
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildApp } from '../../server/app.js';
 import { ConfigError, SETTINGS, helpText, loadConfig, testConfig } from '../../server/config.js';
 import { makeApp } from '../support/app.js';
 import { spawnServer } from '../support/spawn.js';
-import { tempDir } from '../support/temp.js';
+import { tempSeedFile } from '../support/temp.js';
 
 /** Settings are checked at start: a bad value stops the start with one line naming it. */
 describe('configuration', () => {
@@ -59,18 +58,13 @@ describe('configuration', () => {
   });
 
   it('a bad seed file stops the start naming the file, the entry and the field', async () => {
-    const dir = tempDir('seed');
-    const file = join(dir, 'bad-seed.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        courts: [{ code: 'flsd', name: 'Southern District of Florida' }],
-        pacerAccounts: [
-          { username: 'ok1', password: 'Sandbox!Pacer2026', firstName: 'A', lastName: 'B' },
-          { username: 'bad2', password: 'Sandbox!Pacer2026', firstName: 'C', lastName: 'D', status: 'sleeping' },
-        ],
-      }),
-    );
+    const { dir, file } = tempSeedFile('bad-seed.json', {
+      courts: [{ code: 'flsd', name: 'Southern District of Florida' }],
+      pacerAccounts: [
+        { username: 'ok1', password: 'Sandbox!Pacer2026', firstName: 'A', lastName: 'B' },
+        { username: 'bad2', password: 'Sandbox!Pacer2026', firstName: 'C', lastName: 'D', status: 'sleeping' },
+      ],
+    });
     const p = spawnServer({ SEED_FILE: file, DATABASE_PATH: join(dir, 'db.sqlite') });
     expect((await p.exit).code).toBe(2);
     expect(p.stderr()).toBe(
@@ -79,16 +73,11 @@ describe('configuration', () => {
   });
 
   it("SEED_FILE loads an operator's own courts and personas, also on reset", async () => {
-    const dir = tempDir('seed');
-    const file = join(dir, 'my-seed.json');
-    writeFileSync(
-      file,
-      JSON.stringify({
-        courts: [{ code: 'cacd', name: 'Central District of California' }],
-        pacerAccounts: [{ username: 'opsuser', password: 'Ops!Password-2026', firstName: 'Olive', lastName: 'Ops', filer: true }],
-        ecfAccounts: [{ court: 'cacd', login: 'oo1234', password: 'Ops!Court-2026', firstName: 'Olive', lastName: 'Ops' }],
-      }),
-    );
+    const { file } = tempSeedFile('my-seed.json', {
+      courts: [{ code: 'cacd', name: 'Central District of California' }],
+      pacerAccounts: [{ username: 'opsuser', password: 'Ops!Password-2026', firstName: 'Olive', lastName: 'Ops', filer: true }],
+      ecfAccounts: [{ court: 'cacd', login: 'oo1234', password: 'Ops!Court-2026', firstName: 'Olive', lastName: 'Ops' }],
+    });
     const app = await makeApp({ seedFile: file, defaultCourt: 'cacd' });
     try {
       const courts = (await app.inject({ method: 'GET', url: '/__admin/courts' })).json();

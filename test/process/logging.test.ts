@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { loggerOptions, redactUrl } from '../../server/logging.js';
 import { testConfig } from '../../server/config.js';
-import { PACER_PASSWORD, makeApp, serve } from '../support/app.js';
-import { logIn } from '../support/journey.js';
+import { PACER_PASSWORD, makeApp } from '../support/app.js';
+import { serveLoggedIn } from '../support/journey.js';
 
 /** pino JSON, one line per request, with passwords, tokens and cookies kept out. */
 let app: FastifyInstance;
@@ -26,9 +26,7 @@ describe('request log', () => {
     const log = capture();
     const token = 'logging-test-admin-token-xyz';
     app = await makeApp({ adminToken: token }, { logger: loggerOptions(testConfig({ logLevel: 'info' }), { stream: log.stream }) });
-    const { base, browser } = await serve(app);
-    const b = browser();
-    await logIn(b, `${base}/cgi-bin/login.pl`, 'jattorney');
+    const { base, b } = await serveLoggedIn(app, 'jattorney');
     const session = b.cookie('NextGenCSO') ?? '';
     await b.get(`${base}/cgi-bin/ShowIndex.pl`);
     await b.fetch(`${base}/__admin/journal`, { headers: { authorization: `Bearer ${token}` } });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { formAction, inputValue } from '../support/browser.js';
-import { makeApp, serve } from '../support/app.js';
-import { loginForm, logIn, openLoginFrom } from '../support/journey.js';
+import { makeApp, serveWithBrowser } from '../support/app.js';
+import { loginForm, openLoginFrom, serveLoggedIn } from '../support/journey.js';
 
 /**
  * Errors are announced where the cursor is: each form that shows an error ties it to its fields
@@ -20,8 +20,7 @@ function tag(html: string, id: string): string {
 describe('errors tied to the fields they are about', () => {
   it('the CSO login fields point at the message area only when it holds a message', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, b } = await serveWithBrowser(app);
     const login = await openLoginFrom(b, await b.get(`${base}/cgi-bin/login.pl`));
     for (const id of ['loginForm:loginName', 'loginForm:password', 'loginForm:clientCode']) {
       expect(tag(login.body, id), id).not.toContain('aria-describedby');
@@ -36,9 +35,7 @@ describe('errors tied to the fields they are about', () => {
 
   it('Change Client Code ties its error and its limit to the field, and puts the cursor there', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
-    await logIn(b, `${base}/cgi-bin/login.pl`, 'researcher');
+    const { base, b } = await serveLoggedIn(app, 'researcher');
     const form = await b.get(`${base}/cgi-bin/ChangeClientCode.pl`);
     expect(tag(form.body, 'clientCode')).toContain('aria-describedby="clientCodeLimit"');
     expect(tag(form.body, 'clientCode')).not.toContain('autofocus');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { formAction, inputValue, messagesIn, type Browser, type Page } from '../support/browser.js';
-import { makeApp, PACER_PASSWORD, serve } from '../support/app.js';
+import { formAction, inputValue, messagesIn, type Page } from '../support/browser.js';
+import { makeApp, PACER_PASSWORD, serveWithBrowser } from '../support/app.js';
 import { authenticatorCode, MFA_SECRET } from '../support/authenticator.js';
 import { loginForm, openLoginFrom, redactionForm } from '../support/journey.js';
 
@@ -12,17 +12,22 @@ afterEach(async () => app?.close());
 const LOCKED =
   'Your account has been locked because of too many failed login attempts. Contact the PACER Service Center at (800) 676-6856.';
 
+/**
+ * A fresh app on a socket and one browser `b`; `password(username)` walks it court page -> CSO
+ * login page -> POST the password, and returns the answer to the password.
+ */
 async function start(overrides: Parameters<typeof makeApp>[0] = {}) {
   app = await makeApp(overrides);
-  const { base, browser } = await serve(app);
-  return { base, b: browser() };
+  const { base, b } = await serveWithBrowser(app);
+  const password = async (username: string, pw = PACER_PASSWORD): Promise<Page> => {
+    const login = await openLoginFrom(b, await b.get(`${base}/cgi-bin/login.pl`));
+    return b.post(formAction(login, 'loginForm'), loginForm(login, username, pw));
+  };
+  return { b, password };
 }
 
-/** Court page -> CSO login page -> POST the password. Returns the answer to the password. */
-async function password(b: Browser, base: string, username: string, pw = PACER_PASSWORD): Promise<Page> {
-  const login = await openLoginFrom(b, await b.get(`${base}/cgi-bin/login.pl`));
-  return b.post(formAction(login, 'loginForm'), loginForm(login, username, pw));
-}
+/** The text of the CSO login page's message area. */
+const loginMessages = (page: Page) => messagesIn(page.body, 'loginForm:pclLoginMessages');
 
 function mfaForm(page: Page, code: string): Record<string, string> {
   return {
@@ -35,8 +40,8 @@ function mfaForm(page: Page, code: string): Record<string, string> {
 
 describe('inactive account', () => {
   it('shows the PACER User Inactive dialog, then the login continues', async () => {
-    const { base, b } = await start();
-    const dialog = await password(b, base, 'inactive1');
+    const { b, password } = await start();
+    const dialog = await password('inactive1');
     expect(dialog.body).toContain('id="inactiveDialog"');
     expect(dialog.body).toContain('PACER User Inactive');
     expect(dialog.body).toContain('Although you have a PACER account, your account is currently inactive.');
@@ -54,8 +59,8 @@ describe('inactive account', () => {
 
 describe('MFA step', () => {
   it('asks for the one-time passcode before the redaction dialog and refuses a wrong one', async () => {
-    const { base, b } = await start();
-    const mfa = await password(b, base, 'mfaattorney');
+    const { b, password } = await start();
+    const mfa = await password('mfaattorney');
     expect(mfa.body).toContain('<form id="mfaForm" name="mfaForm"');
     expect(mfa.body).toContain('name="mfaForm:mfaInput"');
     expect(mfa.body).toContain('id="mfaForm:btnOk" name="mfaForm:btnOk"');
@@ -74,51 +79,51 @@ describe('MFA step', () => {
   });
 
   it('takes a backup code once', async () => {
-    const { base, b } = await start();
-    const mfa = await password(b, base, 'mfaattorney');
+    const { b, password } = await start();
+    const mfa = await password('mfaattorney');
     const next = await b.post(formAction(mfa, 'mfaForm'), mfaForm(mfa, '22222222'));
     expect(next.body).toContain('id="redactionConfirmation"');
     expect(app.repos.pacerAccounts.byUsername('mfaattorney')?.mfaBackupCodes).toEqual(['11111111']);
 
-    const again = await password(b, base, 'mfaattorney');
+    const again = await password('mfaattorney');
     const refused = await b.post(formAction(again, 'mfaForm'), mfaForm(again, '22222222'));
     expect(messagesIn(refused.body, 'mfaForm:mfaMessages')).toContain('Invalid one-time passcode.');
   });
 
   it('counts wrong passcodes toward the lockout', async () => {
-    const { base, b } = await start({ lockoutThreshold: 2 });
-    const mfa = await password(b, base, 'mfaattorney');
+    const { b, password } = await start({ lockoutThreshold: 2 });
+    const mfa = await password('mfaattorney');
     const first = await b.post(formAction(mfa, 'mfaForm'), mfaForm(mfa, '111111'));
     const second = await b.post(formAction(first, 'mfaForm'), mfaForm(first, '222222'));
     expect(second.body).not.toContain('<form id="mfaForm"');
-    expect(messagesIn(second.body, 'loginForm:pclLoginMessages')).toBe(LOCKED);
-    expect(messagesIn((await password(b, base, 'mfaattorney')).body, 'loginForm:pclLoginMessages')).toBe(LOCKED);
+    expect(loginMessages(second)).toBe(LOCKED);
+    expect(loginMessages(await password('mfaattorney'))).toBe(LOCKED);
   });
 });
 
 describe('lockout, disabled, legacy', () => {
   it('locks after LOCKOUT_THRESHOLD wrong passwords until LOCKOUT_SECONDS pass', async () => {
-    const { base, b } = await start({ lockoutThreshold: 3, lockoutSeconds: 120 });
+    const { password } = await start({ lockoutThreshold: 3, lockoutSeconds: 120 });
     for (let i = 0; i < 2; i++) {
-      expect(messagesIn((await password(b, base, 'researcher', 'wrong')).body, 'loginForm:pclLoginMessages')).toBe('Invalid username or password');
+      expect(loginMessages(await password('researcher', 'wrong'))).toBe('Invalid username or password');
     }
-    expect(messagesIn((await password(b, base, 'researcher', 'wrong')).body, 'loginForm:pclLoginMessages')).toBe(LOCKED);
-    expect(messagesIn((await password(b, base, 'researcher')).body, 'loginForm:pclLoginMessages')).toBe(LOCKED);
+    expect(loginMessages(await password('researcher', 'wrong'))).toBe(LOCKED);
+    expect(loginMessages(await password('researcher'))).toBe(LOCKED);
     app.clock.advance(121);
-    const ok = await password(b, base, 'researcher');
+    const ok = await password('researcher');
     expect(ok.body).toContain('/cgi-bin/login.pl?logout');
   });
 
   it('refuses a disabled account with the real text', async () => {
-    const { base, b } = await start();
-    const page = await password(b, base, 'disabled1');
-    expect(messagesIn(page.body, 'loginForm:pclLoginMessages')).toBe('Your PACER account has been disabled');
+    const { b, password } = await start();
+    const page = await password('disabled1');
+    expect(loginMessages(page)).toBe('Your PACER account has been disabled');
     expect(b.cookie('NextGenCSO')).toBeUndefined();
   });
 
   it('logs in a legacy 6-character username in any case', async () => {
-    const { base, b } = await start();
-    const page = await password(b, base, 'lp1234');
+    const { password } = await start();
+    const page = await password('lp1234');
     expect(page.body).toContain('/cgi-bin/login.pl?logout');
     expect(page.body).toContain('Lena Legacy (LP1234)');
   });

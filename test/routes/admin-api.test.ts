@@ -3,9 +3,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { EcfAccountInput, EcfAccountPatch, PacerAccountInput, PacerAccountPatch } from '../../server/domain/account-fields.js';
 import { LinkInput } from '../../server/admin/admin-schemas.js';
-import { makeApp, serve } from '../support/app.js';
+import { makeApp, serveWithBrowser } from '../support/app.js';
 import { formAction } from '../support/browser.js';
-import { linkAccount, logIn, loginForm, openLoginFrom } from '../support/journey.js';
+import { linkAccount, logIn, loginForm, openLoginFrom, serveLoggedIn } from '../support/journey.js';
 
 /** The JSON control plane: accounts, links, sessions, journal, outbox, errors, OpenAPI. */
 let app: FastifyInstance;
@@ -28,8 +28,7 @@ describe('accounts', () => {
     expect(JSON.stringify(created.body)).not.toMatch(/scrypt|hash/i);
 
     // The password given is the one that logs in (a filer: the redaction dialog comes next).
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, b } = await serveWithBrowser(app);
     const login = await openLoginFrom(b, await b.get(`${base}/cgi-bin/login.pl`));
     const wrong = await b.post(formAction(login, 'loginForm'), loginForm(login, 'qa-user1'));
     expect(wrong.body).toContain('Invalid username or password');
@@ -124,9 +123,7 @@ describe('links and sessions', () => {
 
   it('lists a session made by a login and ends it so the token stops working', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
-    await logIn(b, `${base}/cgi-bin/login.pl`, 'researcher');
+    const { base, b } = await serveLoggedIn(app, 'researcher');
     const sessions = (await call('GET', '/__admin/sessions?username=researcher')).body?.sessions;
     expect(sessions).toEqual([expect.objectContaining({ username: 'researcher', active: true, token: b.cookie('NextGenCSO') })]);
     expect((await call('DELETE', `/__admin/sessions/${sessions[0].token}`)).status).toBe(204);
@@ -140,9 +137,7 @@ describe('links and sessions', () => {
 describe('journal and outbox', () => {
   it('filters the journal by account, action and time, and shows the link email in the outbox', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
-    await logIn(b, `${base}/cgi-bin/login.pl`, 'jattorney');
+    const { base, browser, b } = await serveLoggedIn(app, 'jattorney');
     await linkAccount(b, base, 'attytest4');
     await logIn(browser(), `${base}/cgi-bin/login.pl`, 'researcher');
 

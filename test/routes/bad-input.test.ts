@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { formAction, inputValue, messagesIn } from '../support/browser.js';
-import { makeApp, serve } from '../support/app.js';
+import { makeApp, serve, serveWithBrowser } from '../support/app.js';
 import { linkAccount, loginForm, logIn } from '../support/journey.js';
 
 let app: FastifyInstance;
@@ -15,8 +15,7 @@ const MESSAGES = 'loginForm:pclLoginMessages';
 describe('bad input never breaks a page', () => {
   it('answers a 10,000-character login, binary junk and missing fields with the page and a message', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, b } = await serveWithBrowser(app);
     const page = await b.get(`${base}/csologin/login.jsf`);
     const action = formAction(page, 'loginForm');
     const huge = await b.post(action, loginForm(page, 'x'.repeat(10_000), 'y'.repeat(10_000)));
@@ -34,8 +33,7 @@ describe('bad input never breaks a page', () => {
 
   it('shows HTML typed into any field escaped', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, b } = await serveWithBrowser(app);
     const page = await b.get(`${base}/csologin/login.jsf?pscCourtId=%3Cscript%3E&appurl=%22%3E%3Cscript%3Ealert(1)%3C/script%3E`);
     expect(page.body).not.toContain('<script>alert(1)</script>');
     const res = await b.post(formAction(page, 'loginForm'), loginForm(page, '<script>alert(1)</script>', 'x', '"><img src=x>'));

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { passwordExpired, passwordProblems, PASSWORD_MAX_AGE_MS } from '../../server/domain/password-rules.js';
 import { TEXT } from '../../server/domain/login-rules.js';
-import { makeApp, PACER_PASSWORD, serve } from '../support/app.js';
+import { makeApp, PACER_PASSWORD, serveWithBrowser } from '../support/app.js';
 import { formAction, inputValue, messagesIn, type Browser, type Page } from '../support/browser.js';
-import { loginForm, logIn, openLoginFrom } from '../support/journey.js';
+import { loginForm, logIn, openLoginFrom, serveLoggedIn } from '../support/journey.js';
 
 /**
  * The virtual clock (/__admin/clock) and the rules that run on it: session expiry, the lockout,
@@ -63,9 +63,7 @@ describe('/__admin/clock', () => {
 describe('rules on the virtual clock', () => {
   it('a session ends after SESSION_TTL seconds of virtual time', async () => {
     app = await makeApp({ sessionTtl: 3600 });
-    const { base, browser } = await serve(app);
-    const b = browser();
-    await logIn(b, `${base}/cgi-bin/ShowIndex.pl`, 'researcher');
+    const { base, b } = await serveLoggedIn(app, 'researcher', '/cgi-bin/ShowIndex.pl');
     expect((await b.get(`${base}/cgi-bin/ShowIndex.pl`)).body).toContain(LOGGED_IN);
     expect((await clock({ advanceSeconds: 3590 })).statusCode).toBe(200);
     expect((await b.get(`${base}/cgi-bin/ShowIndex.pl`)).body).toContain(LOGGED_IN);
@@ -77,8 +75,7 @@ describe('rules on the virtual clock', () => {
 
   it('a lockout ends after LOCKOUT_SECONDS of virtual time', async () => {
     app = await makeApp({ lockoutThreshold: 2, lockoutSeconds: 600 });
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, b } = await serveWithBrowser(app);
     const login = await openLoginFrom(b, await b.get(`${base}/cgi-bin/ShowIndex.pl`));
     const attempt = async (password: string) => {
       const page = await b.get(login.url);
@@ -143,8 +140,7 @@ describe('the 180-day password rule', () => {
 
   it('prompts after 180 days, can be skipped three times, then requires a new password meeting the standard', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, b } = await serveWithBrowser(app);
     const researcher = () => app.repos.pacerAccounts.byUsername('researcher');
 
     // Not yet 180 days: no prompt.
@@ -200,8 +196,7 @@ describe('the 180-day password rule', () => {
 
   it('comes after the redaction agreement for filers', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, b } = await serveWithBrowser(app);
     await clock({ advanceSeconds: 181 * DAY });
     const page = await logIn(b, `${base}/cgi-bin/ShowIndex.pl`, 'jattorney');
     expect(page.body).toContain('id="passwordUpdateDialog"');

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { formAction, inputValue, messagesIn } from '../support/browser.js';
-import { makeApp, serve } from '../support/app.js';
+import { makeApp, serveWithBrowser } from '../support/app.js';
 import { loginForm, redactionForm } from '../support/journey.js';
 
 let app: FastifyInstance;
@@ -13,10 +13,9 @@ const loginPath = (base: string) =>
 
 async function setup(overrides = {}) {
   app = await makeApp(overrides);
-  const s = await serve(app);
-  const b = s.browser();
-  const page = await b.get(loginPath(s.base));
-  return { ...s, b, page };
+  const s = await serveWithBrowser(app);
+  const page = await s.b.get(loginPath(s.base));
+  return { ...s, page };
 }
 
 describe('CSO screen login: the cookie requirement', () => {

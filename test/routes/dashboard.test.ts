@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { inputValue } from '../support/browser.js';
-import { makeApp, serve } from '../support/app.js';
+import { makeApp, serve, serveWithBrowser } from '../support/app.js';
 import { linkAccount, logIn } from '../support/journey.js';
 
 /** The HTML dashboard: token form -> HttpOnly cookie, CSRF-guarded buttons, the state on one page. */
@@ -13,8 +13,7 @@ const TOKEN = 'dashboard-test-token-0123456789';
 describe('dashboard', () => {
   it('takes the token through a form, keeps it in an HttpOnly cookie, and shows the state', async () => {
     app = await makeApp({ host: '0.0.0.0', adminToken: TOKEN });
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, b } = await serveWithBrowser(app);
 
     const first = await b.get(`${base}/__admin/`);
     expect(first.status).toBe(401);
@@ -76,8 +75,7 @@ describe('dashboard', () => {
 
   it('unlinks one account from its row', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, b } = await serveWithBrowser(app);
     const dash = await b.get(`${base}/__admin/`);
     const after = await b.post(`${base}/__admin/ui/unlink`, { csrf: inputValue(dash.body, 'csrf') ?? '', court: 'flsd', login: 'rl300400' });
     expect(after.body).toContain('The CM/ECF account is unlinked.');

@@ -26,6 +26,12 @@ function sessionFor(username = 'researcher'): { token: string; cookies: Record<s
   return { token, cookies: { NextGenCSO: token } };
 }
 
+/** A fault's third form: this test's app is closed and a fresh one starts with FAULTS=`raw`. */
+async function restartWithFaults(raw: string): Promise<void> {
+  await app.close();
+  app = await makeApp(faultsAtStart(raw));
+}
+
 async function setFaults(faults: string[]) {
   const res = await app.inject({ method: 'PUT', url: '/__admin/faults', payload: { faults } });
   expect(res.statusCode, res.body).toBe(200);
@@ -34,15 +40,7 @@ async function setFaults(faults: string[]) {
 
 const LOGGED_IN = '/cgi-bin/login.pl?logout'; // only logged-in court pages carry the logout link
 
-/**
- * The authentication API is built in another module; these tests only need something to answer
- * at /services/cso-auth when no fault does, so a stand-in is added when the real route is absent.
- */
-function withApiStandIn() {
-  if (!app.hasRoute({ method: 'POST', url: '/services/cso-auth' })) {
-    app.post('/services/cso-auth', async () => ({ loginResult: '0', errorDescription: '', nextGenCSO: 'stand-in' }));
-  }
-}
+/** A wrong-password login at the real authentication API, which answers loginResult 13 when no fault does. */
 const apiLogin = (headers: Record<string, string> = {}): InjectOptions => ({
   method: 'POST',
   url: '/services/cso-auth',
@@ -139,9 +137,8 @@ describe('LATENCY', () => {
     }
     const admin = await timed({ method: 'GET', url: '/__admin/faults' });
     expect(admin.ms).toBeLessThan(245);
-    await app.close();
 
-    app = await makeApp(faultsAtStart('LATENCY=200'));
+    await restartWithFaults('LATENCY=200');
     expect((await timed({ method: 'GET', url: '/csologin/login.jsf' })).ms).toBeGreaterThanOrEqual(195);
   });
 });
@@ -149,7 +146,6 @@ describe('LATENCY', () => {
 describe('MAINTENANCE', () => {
   it('court and CSO pages show the notice with 503; the API answers 503 in its JSON or XML shape', async () => {
     app = await makeApp();
-    withApiStandIn();
     const court = await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', headers: { 'x-mock-fault': 'MAINTENANCE' } });
     expect(court.statusCode).toBe(503);
     expect(court.body).toMatch(/CM\/ECF will be unavailable from \d{1,2}:00 [AP]M ET on \w+day, \w+ \d{1,2}, \d{4} until .* for scheduled maintenance\./);
@@ -177,9 +173,8 @@ describe('MAINTENANCE', () => {
 
     await setFaults([]);
     expect((await app.inject({ method: 'GET', url: '/csologin/login.jsf' })).statusCode).toBe(200);
-    await app.close();
 
-    app = await makeApp(faultsAtStart('MAINTENANCE'));
+    await restartWithFaults('MAINTENANCE');
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/login.pl' })).statusCode).toBe(503);
   });
 });
@@ -214,9 +209,8 @@ describe('SPURIOUS_LOGIN_PAGE', () => {
     expect((await app.inject({ method: 'GET', url: '/__admin/faults' })).json().faults).toEqual(['SPURIOUS_LOGIN_PAGE']);
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies })).body).not.toContain(LOGGED_IN);
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies })).body).toContain(LOGGED_IN);
-    await app.close();
 
-    app = await makeApp(faultsAtStart('SPURIOUS_LOGIN_PAGE'));
+    await restartWithFaults('SPURIOUS_LOGIN_PAGE');
     const s = sessionFor();
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies: s.cookies })).body).not.toContain(LOGGED_IN);
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies: s.cookies })).body).toContain(LOGGED_IN);
@@ -239,9 +233,8 @@ describe('NO_PRIVILEGES', () => {
     }
     await setFaults([]);
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies })).body).toContain(LOGGED_IN);
-    await app.close();
 
-    app = await makeApp(faultsAtStart('NO_PRIVILEGES'));
+    await restartWithFaults('NO_PRIVILEGES');
     const s = sessionFor();
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies: s.cookies })).body).toContain('This user has no access privileges defined.');
   });
@@ -250,7 +243,6 @@ describe('NO_PRIVILEGES', () => {
 describe('BLOCKED', () => {
   it('answers 403 on court pages, CSO pages and the API', async () => {
     app = await makeApp();
-    withApiStandIn();
     const one = await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', headers: { 'x-mock-fault': 'BLOCKED' } });
     expect(one.statusCode).toBe(403);
     expect(one.body).toContain('Access Denied');
@@ -260,9 +252,8 @@ describe('BLOCKED', () => {
     expect((await app.inject({ method: 'GET', url: '/csologin/login.jsf' })).statusCode).toBe(403);
     expect((await app.inject(apiLogin())).statusCode).toBe(403);
     expect((await app.inject({ method: 'GET', url: '/', headers: { host: 'ecf.nysd.uscourts.gov' } })).statusCode).toBe(403);
-    await app.close();
 
-    app = await makeApp(faultsAtStart('BLOCKED'));
+    await restartWithFaults('BLOCKED');
     expect((await app.inject({ method: 'GET', url: '/csologin/login.jsf' })).statusCode).toBe(403);
   });
 });
@@ -285,9 +276,8 @@ describe('SESSION_EXPIRED', () => {
     const again = sessionFor();
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies: again.cookies })).body).toContain(LOGGED_IN);
     expect(app.repos.journal.list({ action: 'fault' }).map((e) => e.outcome)).toContain('SESSION_EXPIRED');
-    await app.close();
 
-    app = await makeApp(faultsAtStart('SESSION_EXPIRED'));
+    await restartWithFaults('SESSION_EXPIRED');
     s = sessionFor();
     expect((await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies: s.cookies })).body).not.toContain(LOGGED_IN);
     expect(app.repos.sessions.active(s.token, app.clock.now())).toBeUndefined();
@@ -297,7 +287,6 @@ describe('SESSION_EXPIRED', () => {
 describe('THROTTLE', () => {
   it('refuses cso-auth logins beyond the rate, in the protocol shape with HTTP 200', async () => {
     app = await makeApp();
-    withApiStandIn();
     // Per request: THROTTLE alone refuses that login.
     const one = await app.inject(apiLogin({ 'x-mock-fault': 'THROTTLE' }));
     expect(one.statusCode).toBe(200);
@@ -315,10 +304,8 @@ describe('THROTTLE', () => {
     expect((await app.inject({ method: 'GET', url: '/csologin/login.jsf' })).statusCode).toBe(200);
     app.clock.advance(61);
     expect((await app.inject(apiLogin())).json().loginResult).not.toBe('429');
-    await app.close();
 
-    app = await makeApp(faultsAtStart('THROTTLE=1/s'));
-    withApiStandIn();
+    await restartWithFaults('THROTTLE=1/s');
     expect((await app.inject(apiLogin())).json().loginResult).not.toBe('429');
     expect((await app.inject(apiLogin())).json().loginResult).toBe('429');
     app.clock.advance(1.5);

@@ -1,19 +1,17 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { formAction, inputValue, menuLabels, type Browser } from '../support/browser.js';
-import { ECF_PASSWORD, makeApp, serve, testDb } from '../support/app.js';
-import { linkAccount, logIn } from '../support/journey.js';
+import { ECF_PASSWORD, makeApp, serveWithBrowser, testDb } from '../support/app.js';
+import { linkAccount, logIn, serveLoggedIn } from '../support/journey.js';
 
 let app: FastifyInstance;
 afterEach(async () => app?.close());
 
 async function loggedIn(username: string) {
   app = await makeApp();
-  const s = await serve(app);
-  const b = s.browser();
-  const landed = await logIn(b, `${s.base}/cgi-bin/ShowIndex.pl`, username);
-  expect(landed.body).toContain('/cgi-bin/login.pl?logout');
-  return { ...s, b };
+  const s = await serveLoggedIn(app, username, '/cgi-bin/ShowIndex.pl');
+  expect(s.landed.body).toContain('/cgi-bin/login.pl?logout');
+  return s;
 }
 
 async function submitCredentials(b: Browser, base: string, login: string, key: string) {
@@ -113,8 +111,7 @@ describe('link rules, each with a clear error and no link made', () => {
 
   it('a link is per court: linking at FLSD leaves NYSD unlinked, and NYSD links on its own', async () => {
     app = await makeApp();
-    const { port, browser } = await serve(app);
-    const b = browser();
+    const { port, b } = await serveWithBrowser(app);
     const flsd = `http://ecf.flsd.uscourts.localhost:${port}`;
     const nysd = `http://ecf.nysd.uscourts.localhost:${port}`;
     await logIn(b, `${flsd}/cgi-bin/ShowIndex.pl`, 'jattorney');

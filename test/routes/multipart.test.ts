@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { formAction, inputValue, type Browser } from '../support/browser.js';
-import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve } from '../support/app.js';
-import { logIn } from '../support/journey.js';
+import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serveWithBrowser } from '../support/app.js';
+import { serveLoggedIn } from '../support/journey.js';
 
 /**
  * Fidelity: real CM/ECF forms are multipart/form-data and clients post them that way; juriscraper
@@ -28,9 +28,7 @@ function postMultipart(b: Browser, url: string, fields: Record<string, string>, 
 describe('multipart/form-data bodies', () => {
   it('links an account with every CM/ECF form posted as multipart file parts (juriscraper style)', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
-    await logIn(b, `${base}/cgi-bin/login.pl`, 'jattorney');
+    const { base, b } = await serveLoggedIn(app, 'jattorney');
     const form = await b.get(`${base}/cgi-bin/LinkAccount.pl`);
     const confirm = await postMultipart(b, formAction(form, 'linkAccount'), {
       step: 'credentials',
@@ -51,9 +49,7 @@ describe('multipart/form-data bodies', () => {
 
   it('changes the client code from a multipart POST', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
-    await logIn(b, `${base}/cgi-bin/login.pl`, 'researcher');
+    const { base, b } = await serveLoggedIn(app, 'researcher');
     const page = await b.get(`${base}/cgi-bin/ChangeClientCode.pl`);
     const done = await postMultipart(b, `${base}/cgi-bin/ChangeClientCode.pl`, { clientCode: 'smith-v-jones', token: inputValue(page.body, 'token') ?? '' });
     expect(done.status).toBe(200);
@@ -62,8 +58,7 @@ describe('multipart/form-data bodies', () => {
 
   it('logs in on the CSO screen from a multipart POST', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, b } = await serveWithBrowser(app);
     const login = await b.get(`${base}/csologin/login.jsf?pscCourtId=FLSDC&appurl=${encodeURIComponent(`${base}/cgi-bin/ShowIndex.pl`)}`);
     const landed = await postMultipart(b, formAction(login, 'loginForm'), {
       loginForm: 'loginForm',
@@ -78,9 +73,7 @@ describe('multipart/form-data bodies', () => {
 
   it('answers an oversized multipart field with a page, not a 500', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
-    await logIn(b, `${base}/cgi-bin/login.pl`, 'researcher');
+    const { base, b } = await serveLoggedIn(app, 'researcher');
     const r = await postMultipart(b, `${base}/cgi-bin/ChangeClientCode.pl`, { clientCode: 'x'.repeat(100 * 1024), token: 't' }, true);
     expect(r.status).toBe(413);
     expect(r.headers['content-type']).toMatch(/^text\/html/);

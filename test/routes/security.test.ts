@@ -5,8 +5,8 @@ import { parseHost } from '../../server/domain/hosts.js';
 import { hashPassword, verifyPassword } from '../../server/domain/passwords.js';
 import { newJSessionId, newSessionToken } from '../../server/domain/tokens.js';
 import { formAction, inputValue } from '../support/browser.js';
-import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve, testDb } from '../support/app.js';
-import { loginForm, logIn, redactionForm } from '../support/journey.js';
+import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve, serveWithBrowser, testDb } from '../support/app.js';
+import { loginForm, logIn, redactionForm, serveLoggedIn } from '../support/journey.js';
 
 /**
  * One test (or a few) per security measure the README lists under "Security".
@@ -46,8 +46,7 @@ describe('session tokens', () => {
 
   it('a login never adopts a token the browser brought: a new one at every login', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, b } = await serveWithBrowser(app);
     const planted = 'A'.repeat(128);
     b.cookies.push({ name: 'NextGenCSO', value: planted, domain: 'localhost', hostOnly: true, path: '/' });
     await logIn(b, `${base}/cgi-bin/login.pl`, 'researcher');
@@ -86,8 +85,7 @@ describe('session tokens', () => {
 describe('cookies', () => {
   it('are HttpOnly and SameSite=Lax, and not Secure over plain HTTP', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, b } = await serveWithBrowser(app);
     const page = await b.get(`${base}${LOGIN}`);
     const res = await b.post(formAction(page, 'loginForm'), loginForm(page, 'researcher'), false);
     const all = [...page.setCookies, ...res.setCookies];
@@ -125,8 +123,7 @@ describe('cookies', () => {
 describe('CSRF: every state-changing form carries a token, and a missing or foreign one is refused cleanly', () => {
   it('CSO login: no ViewState, or one for another JSESSIONID, logs nobody in', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
+    const { base, browser, b } = await serveWithBrowser(app);
     const page = await b.get(`${base}${LOGIN}`);
     const other = await browser().get(`${base}${LOGIN}`);
     for (const viewState of ['', inputValue(other.body, 'javax.faces.ViewState') ?? '', 'x'.repeat(300)]) {
@@ -139,9 +136,7 @@ describe('CSRF: every state-changing form carries a token, and a missing or fore
 
   it('CM/ECF link and client-code forms: missing, foreign or altered tokens get the 403 page and change nothing', async () => {
     app = await makeApp();
-    const { base, browser } = await serve(app);
-    const b = browser();
-    await logIn(b, `${base}/cgi-bin/login.pl`, 'jattorney');
+    const { base, browser, b } = await serveLoggedIn(app, 'jattorney');
     const other = browser();
     await logIn(other, `${base}/cgi-bin/login.pl`, 'mgonzalez');
     const foreignToken = inputValue((await other.get(`${base}/cgi-bin/LinkAccount.pl`)).body, 'token') ?? '';

@@ -52,3 +52,12 @@ export async function serve(
   const tlsPort = tls ? await tls.listen(0, '127.0.0.1') : undefined;
   return { port, tlsPort, base: `http://localhost:${port}`, browser: () => new Browser(port, tlsPort) };
 }
+
+/** What serve() hands back. */
+export type Served = Awaited<ReturnType<typeof serve>>;
+
+/** serve(), plus the first browser `b` most tests need (more come from `browser()`). */
+export async function serveWithBrowser(app: FastifyInstance, opts: { tls?: boolean } = {}): Promise<Served & { b: Browser }> {
+  const served = await serve(app, opts);
+  return { ...served, b: served.browser() };
+}

@@ -1,6 +1,7 @@
 import { expect } from 'vitest';
 import { type Browser, decodeEntities, formAction, inputValue, type Page } from './browser.js';
-import { ECF_PASSWORD, PACER_PASSWORD } from './app.js';
+import type { FastifyInstance } from 'fastify';
+import { ECF_PASSWORD, PACER_PASSWORD, serveWithBrowser, type Served } from './app.js';
 
 /** Follows a court page's not-logged-in answer to the CSO login page it points at. */
 export async function openLoginFrom(browser: Browser, courtPage: Page): Promise<Page> {
@@ -40,6 +41,20 @@ export async function logIn(browser: Browser, courtUrl: string, username: string
     page = await browser.post(formAction(page, 'regmsg'), redactionForm(page, true));
   }
   return page;
+}
+
+/**
+ * serveWithBrowser(), with `b` logged in as `username` by way of the court page at `courtPath`
+ * (logIn); `landed` is the page the login ends on.
+ */
+export async function serveLoggedIn(
+  app: FastifyInstance,
+  username: string,
+  courtPath = '/cgi-bin/login.pl',
+): Promise<Served & { b: Browser; landed: Page }> {
+  const served = await serveWithBrowser(app);
+  const landed = await logIn(served.b, `${served.base}${courtPath}`, username);
+  return { ...served, landed };
 }
 
 /** Utilities → link form → confirmation → result, from a logged-in browser. Returns the result page. */

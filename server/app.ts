@@ -3,7 +3,7 @@ import cookie from '@fastify/cookie';
 import formbody from '@fastify/formbody';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DB } from '../db/database.js';
-import { BUILT_IN_SEED, createSeeder, loadSeedFile, type Seed } from '../seeds/seed.js';
+import { BUILT_IN_SEED, createSeeder, loadSeedFile, type Seed, type Seeder } from '../seeds/seed.js';
 import type { Config } from './config.js';
 import { RequestLogController, loggerOptions } from './logging.js';
 import adminRoutes from './admin/admin-routes.js';
@@ -23,6 +23,8 @@ declare module 'fastify' {
   interface FastifyInstance {
     config: Config;
     clock: VirtualClock;
+    /** The seed this app started with; the control plane's reset goes back to it (server/admin/reset-service.ts). */
+    seeder: Seeder;
     /** Per-instance key for ViewStates and form tokens (kept in the database so restarts keep forms valid). */
     secret: Buffer;
     /** The token the control plane requires, or null when it is open (loopback, no ADMIN_TOKEN). */
@@ -78,6 +80,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   const seeder = createSeeder(deps.seed ?? loadSeedFile(config.seedFile ?? BUILT_IN_SEED), config.passwordHashCost);
   app.decorate('config', config);
   app.decorate('clock', clock);
+  app.decorate('seeder', seeder);
   await app.register(dbPlugin, {
     path: config.databasePath,
     db: deps.db,

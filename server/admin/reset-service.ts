@@ -20,7 +20,7 @@ export function resetToSeed(app: FastifyInstance): ResetResult {
   const started = process.hrtime.bigint();
   app.clock.reset();
   app.faults.set(app.config.faults);
-  const traineesKept = keepTraineesAcross(app.repos, () => app.seeder.reset(app.clock.now()));
+  const traineesKept = keepTraineesAcross(app.repos, () => app.seeder.reset(app.repos, app.clock.now()));
   const ms = Math.round((Number(process.hrtime.bigint() - started) / 1e6) * 100) / 100;
   app.log.info({ ms, traineesKept }, 'reset to seed state');
   return { ms, traineesKept };

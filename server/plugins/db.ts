@@ -15,7 +15,7 @@ export interface DbOptions {
   path: string;
   /** An open, migrated handle to use instead of `path` (tests): left open for whoever opened it. */
   db?: DB;
-  /** The seed's applier; asked for only when it is needed (an empty database, a reset). */
+  /** The seed's applier; asked for only when the database is empty. */
   seeder: () => Seeder;
   /** DEFAULT_COURT, which must be a seeded court; null where no host is served (the trainer CLI). */
   defaultCourt: string | null;
@@ -28,20 +28,10 @@ export interface DbOptions {
   pendingLoginMaxAgeMs: number | null;
 }
 
-/** The seed applied to this app's database: a reset goes back to it. */
-export interface SeedState {
-  /** Replaces every account, court, session, link and record with the seed's, in one transaction. */
-  reset(now: number): void;
-}
-
 declare module 'fastify' {
   interface FastifyInstance {
+    /** Every repository over the app's database, and `transaction` for services; the handle itself stays in the plugin. */
     repos: Repositories;
-    /**
-     * Bound to the handle here because the seeder writes through it; reached only through the
-     * control plane's reset (server/admin/reset-service.ts).
-     */
-    seeder: SeedState;
   }
 }
 
@@ -71,7 +61,6 @@ export default fp<DbOptions>(
     }
 
     app.decorate('repos', repos);
-    app.decorate('seeder', { reset: (now: number) => opts.seeder().reset(repos, now) } satisfies SeedState);
 
     const maxAge = opts.pendingLoginMaxAgeMs;
     if (maxAge !== null) {

@@ -98,13 +98,13 @@ describe('the db plugin', () => {
     db.close();
   });
 
-  it('resets to the seed through app.seeder', async () => {
+  it('hands the seeder repositories it can reset through', async () => {
     const db = openDatabase(':memory:');
     const { app } = await start({ path: 'unused', db });
     const id = app.repos.pacerAccounts.byUsername('jattorney')?.id ?? -1;
     const ecf = app.repos.ecfAccounts.byLogin('flsd', 'attytest4')?.id ?? -1;
     expect(app.repos.ecfAccounts.link(ecf, id, 2_000)).toBe(true);
-    app.seeder.reset(3_000);
+    (seeder as Seeder).reset(app.repos, 3_000);
     expect(app.repos.ecfAccounts.byLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBeNull();
     await app.close();
     db.close();

@@ -139,14 +139,16 @@ export default async function queryRoutes(app: FastifyInstance) {
     return answer(request, reply, runQuery(app.repos.cases.forCourt(request.ecf.court.code), planned.plan));
   }
 
-  app.get(ECF_PATHS.query, async (request, reply) => {
+  /** GET and POST alike, but for the form's own address: posted, it runs the query; fetched, it shows the form. */
+  async function iquery(request: FastifyRequest, reply: FastifyReply) {
     const t = targetOf(rawQuery(request.url));
     switch (t.kind) {
       case 'form':
         return form(request, reply);
       case 'run':
-        // The form's own address, fetched rather than posted (a bookmark, a login's way back): the form.
-        return nonceValid(request, t.nonce) ? form(request, reply) : message(request, reply, BAD_QUERY_URL);
+        if (!nonceValid(request, t.nonce)) return message(request, reply, BAD_QUERY_URL);
+        // Fetched rather than posted (a bookmark, a login's way back): the form.
+        return request.method === 'POST' ? run(request, reply, readForm(request.body)) : form(request, reply);
       case 'case':
         return nonceValid(request, t.nonce) ? showCase(request, reply, t.caseId) : message(request, reply, BAD_QUERY_URL);
       case 'caseNumber':
@@ -154,21 +156,9 @@ export default async function queryRoutes(app: FastifyInstance) {
       case 'bad':
         return message(request, reply, BAD_QUERY_URL);
     }
-  });
-
-  app.post(ECF_PATHS.query, async (request, reply) => {
-    const t = targetOf(rawQuery(request.url));
-    switch (t.kind) {
-      case 'form':
-        return form(request, reply);
-      case 'run':
-        return nonceValid(request, t.nonce) ? run(request, reply, readForm(request.body)) : message(request, reply, BAD_QUERY_URL);
-      case 'case':
-        return nonceValid(request, t.nonce) ? showCase(request, reply, t.caseId) : message(request, reply, BAD_QUERY_URL);
-      default:
-        return message(request, reply, BAD_QUERY_URL);
-    }
-  });
+  }
+  app.get(ECF_PATHS.query, iquery);
+  app.post(ECF_PATHS.query, iquery);
 
   // Invented: the case menu's pages that come with a later release answer a plain page saying so.
   for (const page of PENDING_PAGES) {

@@ -31,6 +31,12 @@ async function mockPage(fields: Record<string, string>, host = 'localhost'): Pro
   return parsed(page.body);
 }
 
+/** A captured page, and the mock's answer to a Query posted on a fresh app (fields may name cases by court and number). */
+async function pair(file: string, fields: (find: typeof caseId) => Record<string, string>, host = 'localhost'): Promise<{ real: CheerioAPI; mock: CheerioAPI }> {
+  app = await makeApp();
+  return { real: captured(file), mock: await mockPage(fields(caseId), host) };
+}
+
 function caseId(court: string, number: string): number {
   const found = app.repos.cases.forCourt(court).find((c) => c.caseNumber === number);
   if (!found) throw new Error(`no case ${number}`);
@@ -66,9 +72,7 @@ describe('the case summary, as case_queries/flsd.html', () => {
   });
 
   it('nests the centered block, the Mobile Query link and the case menu as captured', async () => {
-    const real = captured('case_queries/flsd.html');
-    app = await makeApp();
-    const mock = await mockPage(caseQueryFields(caseId('flsd', '1:25-cv-24780')));
+    const { real, mock } = await pair('case_queries/flsd.html', (find) => caseQueryFields(find('flsd', '1:25-cv-24780')));
 
     const selectors = [
       'div#cmecfMainContent > center',
@@ -89,9 +93,7 @@ describe('the case summary, as case_queries/flsd.html', () => {
   });
 
   it('answers "Case not found." as case_queries/nyed.html', async () => {
-    const real = captured('case_queries/nyed.html');
-    app = await makeApp();
-    const mock = await mockPage(caseQueryFields(987654));
+    const { real, mock } = await pair('case_queries/nyed.html', () => caseQueryFields(987654));
     for (const selector of ['h3', 'input[type="button"][value="Back"]']) expect(contentPath(mock, selector), selector).toBe(contentPath(real, selector));
     expect(texts(mock, 'div#cmecfMainContent h3')).toEqual(texts(real, 'div#cmecfMainContent h3'));
     expect(mock('input[value="Back"]').attr('onclick')).toBe(real('input[value="Back"]').attr('onclick'));
@@ -114,9 +116,7 @@ describe('"Select a Case", as case_queries_advanced/cacb.html and canb_3.html', 
   });
 
   it('a name search at a bankruptcy court: the same columns, rows, classes, links and counts as cacb.html', async () => {
-    const real = captured('case_queries_advanced/cacb.html');
-    app = await makeApp();
-    const mock = await mockPage({ last_name: 'hernandez' }, 'ecf.flsb.uscourts.gov');
+    const { real, mock } = await pair('case_queries_advanced/cacb.html', () => ({ last_name: 'hernandez' }), 'ecf.flsb.uscourts.gov');
 
     expect(texts(mock, 'h2')).toEqual(texts(real, 'h2'));
     expect(texts(mock, 'td font b')).toEqual(texts(real, 'td font b'));
@@ -138,16 +138,12 @@ describe('"Select a Case", as case_queries_advanced/cacb.html and canb_3.html', 
   });
 
   it('a district court leaves out only the Chapter column', async () => {
-    const real = captured('case_queries_advanced/cacb.html');
-    app = await makeApp();
-    const mock = await mockPage({ last_name: 'smith' });
+    const { real, mock } = await pair('case_queries_advanced/cacb.html', () => ({ last_name: 'smith' }));
     expect(texts(mock, 'td font b')).toEqual(texts(real, 'td font b').filter((t) => t !== 'Chapter / Lead BK case'));
   });
 
   it('a date search lists cases with the columns of canb_3.html', async () => {
-    const real = captured('case_queries_advanced/canb_3.html');
-    app = await makeApp();
-    const mock = await mockPage({ Qry_filed_from: '01/01/2026', Qry_filed_to: '12/31/2026' }, 'ecf.flsb.uscourts.gov');
+    const { real, mock } = await pair('case_queries_advanced/canb_3.html', () => ({ Qry_filed_from: '01/01/2026', Qry_filed_to: '12/31/2026' }), 'ecf.flsb.uscourts.gov');
     expect(texts(mock, 'tr[style] td')).toEqual(texts(real, 'tr[style] td'));
     expect(texts(mock, 'h2')).toEqual(texts(real, 'h2'));
     for (const selector of ['tr.rowBackground1', 'tr.rowbackground2 td a']) expect(contentPath(mock, selector), selector).toBe(contentPath(real, selector));
@@ -158,9 +154,7 @@ describe('"Select a Case", as case_queries_advanced/cacb.html and canb_3.html', 
 
 describe('"No match found", as case_queries_advanced/canb_2.html', () => {
   it('keeps its receipt, with the same criteria, pages and cost for the same search', async () => {
-    const real = captured('case_queries_advanced/canb_2.html');
-    app = await makeApp();
-    const mock = await mockPage({ last_name: 'lissner', first_name: 'michael' }, 'ecf.flsb.uscourts.gov');
+    const { real, mock } = await pair('case_queries_advanced/canb_2.html', () => ({ last_name: 'lissner', first_name: 'michael' }), 'ecf.flsb.uscourts.gov');
     expect(texts(mock, 'div#cmecfMainContent h2')).toEqual(texts(real, 'div#cmecfMainContent h2'));
     expect(contentPath(mock, 'h2')).toBe(contentPath(real, 'h2'));
     const { ['PACER Login']: _l, ['Client Code']: _c, ...realReceipt } = receiptOf(real.html());

@@ -14,6 +14,12 @@ export const ECF_PATHS = {
   showPage: '/cgi-bin/showpage.pl',
   displayMenu: '/cgi-bin/DisplayMenu.pl',
   query: '/cgi-bin/iquery.pl',
+  help: '/cgi-bin/Help.pl',
+  changeClientCode: '/cgi-bin/ChangeClientCode.pl',
+  linkAccount: '/cgi-bin/LinkAccount.pl',
+  billingHistory: '/cgi-bin/BillingHistory.pl',
+  maintainAccount: '/cgi-bin/MaintainAccount.pl',
+  transactionLog: '/cgi-bin/TransactionLog.pl',
   // Fidelity: the case summary's Query menu and Mobile Query link, real script names (captured
   // case_queries/flsd.html); query-routes.ts answers the ones no other page serves yet.
   qryAlias: '/cgi-bin/qryAlias.pl',
@@ -28,12 +34,6 @@ export const ECF_PATHS = {
   relTransactQry: '/cgi-bin/RelTransactQry.pl',
   qryDocument: '/cgi-bin/qryDocument.pl',
   mobileQuery: '/cgi-bin/mobile_query.pl',
-  help: '/cgi-bin/Help.pl',
-  changeClientCode: '/cgi-bin/ChangeClientCode.pl',
-  linkAccount: '/cgi-bin/LinkAccount.pl',
-  billingHistory: '/cgi-bin/BillingHistory.pl',
-  maintainAccount: '/cgi-bin/MaintainAccount.pl',
-  transactionLog: '/cgi-bin/TransactionLog.pl',
 } as const;
 
 export type EcfPaths = typeof ECF_PATHS;

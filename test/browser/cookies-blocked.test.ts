@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { makeApp, PACER_PASSWORD, serve } from '../support/app.js';
 import { describeInChromium, launchCookieBlockingContext } from '../support/chromium.js';
-import { LOGIN_MESSAGES } from '../support/browser-journey.js';
+import { FILING_SYSTEM_LINK, LOGIN_MESSAGES } from '../support/browser-journey.js';
 
 /**
  * FIDELITY §3, the cookie requirement, in a real browser whose user blocked all cookies
@@ -29,6 +29,7 @@ describeInChromium('a browser that blocks cookies', () => {
     const { page, context } = blocked;
 
     await page.goto(`${base}/`);
+    await page.getByRole('link', { name: FILING_SYSTEM_LINK }).click();
     await page.waitForURL(/\/csologin\/login\.jsf\?pscCourtId=FLSDC&/);
     // The setting is in force: the server's JSESSIONID was refused, and so is a script's cookie.
     expect(await page.evaluate(() => ((document.cookie = 'probe=1'), document.cookie))).toBe('');

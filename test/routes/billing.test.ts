@@ -15,6 +15,7 @@ import { parseCaseNumber } from '../../server/domain/cases.js';
 import { parseSeed, SeedError } from '../../seeds/seed.js';
 import { makeApp } from '../support/app.js';
 import { decodeEntities, inputValue } from '../support/browser.js';
+import { parsed, receiptOf as readReceipt } from '../support/captured.js';
 
 /**
  * Billing: the fee arithmetic, Query's billable results and their receipt, Change Client Code,
@@ -51,16 +52,10 @@ async function expectRefusals(
   }
 }
 
-/** The receipt's rows as label → value, from the real markup. */
+/** The receipt's rows as label → value, read from the page as clients parse it. */
 function receiptOf(html: string): Record<string, string> {
-  const start = html.indexOf('PACER Service Center');
-  if (start < 0) return {};
-  const block = html.slice(start);
-  const out: Record<string, string> = {};
-  for (const m of block.matchAll(/<th align="LEFT"><font size="-1" color="DARKBLUE"> ([^<]+?): <\/font><\/th><td align="LEFT"><font size="-1" color="DARKBLUE"> ?([^<]*?) ?<\/font><\/td>/g)) {
-    out[m[1] ?? ''] = m[2] ?? '';
-  }
-  return out;
+  const { time: _time, ...rows } = readReceipt(parsed(html));
+  return rows;
 }
 
 const tx = (over: Partial<Transaction>): Transaction => ({
@@ -160,8 +155,8 @@ describe('Query (iquery.pl)', () => {
     const positions = labels.map((l) => page.body.indexOf(l));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(page.body).toMatch(/<center><table id="transactionReceipt" border="1" bgcolor="white" width="400">/);
-    expect(page.body).toMatch(/<font size="-1" color="DARKBLUE">\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}<\/font>/);
+    expect(page.body).toContain('<HR><CENTER><TABLE BORDER=1 BGCOLOR=white width="400"><TR><TH COLSPAN=4>');
+    expect(readReceipt(parsed(page.body))['time']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     expect(receiptOf(page.body)).toEqual({
       'PACER Login': 'researcher',
       'Client Code': '',
@@ -171,7 +166,7 @@ describe('Query (iquery.pl)', () => {
       Cost: '0.10',
     });
     // It ENDS the page: nothing but closing tags after it.
-    const after = page.body.slice(page.body.indexOf('</table></center>') + '</table></center>'.length);
+    const after = page.body.slice(page.body.indexOf('</TABLE></CENTER></HR>') + '</TABLE></CENTER></HR>'.length);
     expect(after.replace(/<\/(div|body|html)>|\s/g, '')).toBe('');
 
     const account = app.repos.pacerAccounts.byUsername('researcher');

@@ -68,7 +68,7 @@ describe('rules on the virtual clock', () => {
     expect((await clock({ advanceSeconds: 3590 })).statusCode).toBe(200);
     expect((await b.get(`${base}/cgi-bin/ShowIndex.pl`)).body).toContain(LOGGED_IN);
     await clock({ advanceSeconds: 11 });
-    const expired = await b.get(`${base}/cgi-bin/ShowIndex.pl`);
+    const expired = await b.get(`${base}/cgi-bin/login.pl`);
     expect(expired.body).not.toContain(LOGGED_IN);
     expect(expired.body).toContain('/csologin/login.jsf?pscCourtId=FLSDC');
   });

@@ -49,12 +49,12 @@ describe('POST /services/cso-auth, as a client uses it', () => {
   it('answers an unknown or ended token with the not-logged-in page, sending the browser to the matching CSO', async () => {
     const { client, port } = await start();
     const bogus = 'A'.repeat(128);
-    const real = await client.court('http://ecf.flsd.uscourts.gov/cgi-bin/ShowIndex.pl', cookiesFor(bogus));
+    const real = await client.court('http://ecf.flsd.uscourts.gov/cgi-bin/login.pl', cookiesFor(bogus));
     expect(real.status).toBe(200);
     expect(isLoggedIn(real.body)).toBe(false);
     expect(real.body).not.toContain('Cost: ');
     expect(real.body).toContain(
-      'window.location.replace("http://pacer.login.uscourts.gov/csologin/login.jsf?pscCourtId=FLSDC&appurl=http%3A%2F%2Fecf.flsd.uscourts.gov%2Fcgi-bin%2FShowIndex.pl")',
+      'location.assign("http://pacer.login.uscourts.gov/csologin/login.jsf?pscCourtId=FLSDC&appurl=http%3A%2F%2Fecf.flsd.uscourts.gov%2Fcgi-bin%2Flogin.pl")',
     );
     const local = await client.court(`http://ecf.nysd.localhost:${port}/cgi-bin/iquery.pl`, cookiesFor('not-a-token'));
     expect(isLoggedIn(local.body)).toBe(false);

@@ -262,7 +262,7 @@ describe('SESSION_EXPIRED', () => {
   it('ends the session as the request arrives', async () => {
     app = await makeApp();
     let s = sessionFor();
-    const one = await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies: s.cookies, headers: { 'x-mock-fault': 'SESSION_EXPIRED' } });
+    const one = await app.inject({ method: 'GET', url: '/cgi-bin/login.pl', cookies: s.cookies, headers: { 'x-mock-fault': 'SESSION_EXPIRED' } });
     expect(one.body).toContain('/csologin/login.jsf?pscCourtId=FLSDC');
     expect(one.body).not.toContain(LOGGED_IN);
     expect(app.repos.sessions.active(s.token, app.clock.now())).toBeUndefined();

@@ -3,8 +3,19 @@ import { type Browser, decodeEntities, formAction, inputValue, type Page } from 
 import type { FastifyInstance } from 'fastify';
 import { ECF_PASSWORD, PACER_PASSWORD, serveWithBrowser, type Served } from './app.js';
 
-/** Follows a court page's not-logged-in answer to the CSO login page it points at. */
+/** The court index's "<court> – Document Filing System" link (FLSD guide step 1), when the page is that index. */
+export function documentFilingSystemLink(courtPage: Page): string | undefined {
+  const href = courtPage.body.match(/<a href="([^"]+)">[^<]* – Document Filing System<\/a>/)?.[1];
+  return href === undefined ? undefined : new URL(decodeEntities(href), courtPage.url).href;
+}
+
+/**
+ * Follows a court page's not-logged-in answer to the CSO login page it points at; from the
+ * court index (a bare ShowIndex.pl), by way of its Document Filing System link, as a person does.
+ */
 export async function openLoginFrom(browser: Browser, courtPage: Page): Promise<Page> {
+  const index = documentFilingSystemLink(courtPage);
+  if (index !== undefined) courtPage = await browser.get(index);
   const href = courtPage.body.match(/<a id="cso-login-link" href="([^"]+)"/)?.[1];
   expect(href, 'the not-logged-in page links to the CSO').toBeDefined();
   return browser.get(decodeEntities(href ?? ''));

@@ -108,6 +108,14 @@ function continueButton(html: string) {
   };
 }
 
+/** A fresh app and client, through juriscraper's GET and step 1 as `username`. */
+async function afterPassword(username: string): Promise<{ b: Browser; one: Page }> {
+  app = await makeApp();
+  const b = (await serve(app)).browser();
+  const page = await b.get(LOGIN_JSF);
+  return { b, one: await juriscraperPost(b, step1(inputValue(page.body, 'javax.faces.ViewState') ?? '', username)) };
+}
+
 const landedLoggedIn = async (b: Browser) => (await b.get('http://ecf.flsd.uscourts.gov/cgi-bin/ShowIndex.pl')).body.includes('/cgi-bin/login.pl?logout');
 
 describe("juriscraper's PrimeFaces login (digest §2.1, ViewState variant)", () => {
@@ -160,10 +168,7 @@ describe("juriscraper's PrimeFaces login (digest §2.1, ViewState variant)", () 
   });
 
   it('finishes a non-filer at step 1, with the cookies and a redirect', async () => {
-    app = await makeApp();
-    const b = (await serve(app)).browser();
-    const page = await b.get(LOGIN_JSF);
-    const one = await juriscraperPost(b, step1(inputValue(page.body, 'javax.faces.ViewState') ?? '', 'researcher'));
+    const { b, one } = await afterPassword('researcher');
     expect(one.body).toMatch(new RegExp(`^${ROOT.replace(/[?.]/g, '\\$&')}<redirect url="[^"]+"/></partial-response>$`));
     expect(cookieNames(one)).toEqual(expect.arrayContaining(['NextGenCSO', 'PacerSession']));
     expect(cookieNames(one)).not.toContain('JSESSIONID');
@@ -171,10 +176,7 @@ describe("juriscraper's PrimeFaces login (digest §2.1, ViewState variant)", () 
   });
 
   it('answers an untick with Continue disabled again, and the login still waits for Continue', async () => {
-    app = await makeApp();
-    const b = (await serve(app)).browser();
-    const page = await b.get(LOGIN_JSF);
-    const one = await juriscraperPost(b, step1(inputValue(page.body, 'javax.faces.ViewState') ?? '', 'jattorney'));
+    const { b, one } = await afterPassword('jattorney');
     const ticked = await juriscraperPost(b, step2(xmlViewState(one)));
     const unticked = await juriscraperPost(b, step2(xmlViewState(ticked), false));
     expect(updates(unticked.body).map(([id]) => id)).toEqual(['regmsg:bpmConfirm', VIEW_STATE]);

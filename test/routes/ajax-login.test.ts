@@ -4,7 +4,7 @@ import { load } from 'cheerio';
 import { formAction, inputValue, type Browser, type Page } from '../support/browser.js';
 import { makeApp, PACER_PASSWORD, serve } from '../support/app.js';
 import { authenticatorCode, MFA_SECRET } from '../support/authenticator.js';
-import { parsed } from '../support/captured.js';
+import { parsed, selectorCounts, texts } from '../support/captured.js';
 import { showsDialog } from '../support/journey.js';
 
 /**
@@ -165,6 +165,21 @@ describe("juriscraper's PrimeFaces login (digest §2.1, ViewState variant)", () 
     expect(b.cookie('PacerSession')).toMatch(/^[A-Za-z0-9]{128}$/);
     expect(b.cookie('NextGenCSO')).toBe(b.cookie('PacerSession'));
     expect(await landedLoggedIn(b)).toBe(true);
+  });
+
+  it("re-renders Continue with the markup of the real answer quoted in juriscraper's docstring", async () => {
+    // Captured: the update of regmsg:bpmConfirm in PacerSession._get_xml_view_state's docstring
+    // (freelawproject/juriscraper juriscraper/pacer/http.py, the PrimeFaces-login version).
+    const real = parsed(
+      '<button id="regmsg:bpmConfirm" name="regmsg:bpmConfirm" class="ui-button ui-widget ui-state-default ui-corner-all ui-button-text-only" type="submit"><span class="ui-button-text ui-c">Continue</span></button>',
+    );
+    const { b, one } = await afterPassword('jattorney');
+    const mock = parsed(update((await juriscraperPost(b, step2(xmlViewState(one)))).body, 'regmsg:bpmConfirm') ?? '');
+    const selectors = ['button[id="regmsg:bpmConfirm"][name="regmsg:bpmConfirm"][type="submit"]', 'button > span.ui-button-text.ui-c', 'button:not([value])'];
+    expect(selectorCounts(mock, selectors)).toEqual(selectorCounts(real, selectors));
+    // Every real class (ours adds ui-button-primary for the look).
+    for (const cls of (real('button').attr('class') ?? '').split(' ')) expect(mock('button').hasClass(cls), cls).toBe(true);
+    expect(texts(mock, 'button')).toEqual(texts(real, 'button'));
   });
 
   it('finishes a non-filer at step 1, with the cookies and a redirect', async () => {

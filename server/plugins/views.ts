@@ -21,6 +21,7 @@ export const TEMPLATE_NAMES = [
   'cso/login',
   'cso/login-form',
   'cso/maintenance',
+  'cso/redaction-confirm',
   'ecf/billing-history',
   'ecf/client-code',
   'ecf/court-index',

@@ -79,7 +79,8 @@ async function logInAsJattorney(page: Page, base: string): Promise<void> {
   await page.getByLabel('Username').fill('jattorney');
   await page.getByLabel('Password').fill(PACER_PASSWORD);
   await page.getByRole('button', { name: 'Login' }).click();
-  await page.getByRole('checkbox').check();
+  // As on the real PrimeFaces page: the box drawn over the hidden checkbox is what a mouse clicks.
+  await page.locator('#redactionConfirmation .ui-chkbox-box').click();
   await page.getByRole('button', { name: 'Continue' }).click();
   await waitForPath(page, /^\/cgi-bin\/login\.pl$/);
 }

@@ -45,7 +45,7 @@ describeInChromium('a browser that blocks cookies', () => {
     expect(await messages.getAttribute('role')).toBe('alert');
     // Still the login page: no redaction dialog, no session, no cookies.
     expect(new URL(page.url()).pathname).toBe('/csologin/login.jsf');
-    expect(await page.locator('#redactionConfirmation').count()).toBe(0);
+    expect(await page.locator('#redactionConfirmation').isVisible()).toBe(false);
     expect(await context.cookies()).toEqual([]);
     const journal = app.repos.journal.list({ actor: 'jattorney' }).map((e) => `${e.action}:${e.outcome}`);
     expect(journal).toContain('login.screen:no_cookie');

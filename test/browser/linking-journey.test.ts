@@ -65,6 +65,7 @@ describeInChromium('the linking journey in chromium', () => {
         case '03-redaction':
           expect(await page.getByText('IMPORTANT NOTICE OF REDACTION RESPONSIBILITY').isVisible()).toBe(true);
           expect(await page.getByLabel(REDACTION_LABEL).isChecked()).toBe(false);
+          expect(await page.locator('#regmsg\\:bpmConfirm').getAttribute('aria-disabled')).toBe('true');
           // The dialog takes the focus, and the page behind it is out of reach.
           await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('regmsg:chkRedact_input');
           expect(await page.locator('.cso-columns').getAttribute('inert')).not.toBeNull();

@@ -66,6 +66,9 @@ describe('the TLS listener', () => {
     const session = landed.setCookies.find((c) => c.startsWith('NextGenCSO='));
     expect(session).toMatch(/; Domain=\.uscourts\.gov/);
     expect(session).toMatch(/; Secure/);
+    // Secure, and still readable by page scripts as the real ones are; the JSESSIONID stays HttpOnly.
+    expect(session).not.toMatch(/HttpOnly/i);
+    expect(login.setCookies.find((c) => c.startsWith('JSESSIONID='))).toMatch(/; HttpOnly; Secure/);
     expect(isLoggedIn((await b.get('https://ecf.flsd.uscourts.gov/cgi-bin/login.pl')).body)).toBe(true);
   });
 });

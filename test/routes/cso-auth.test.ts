@@ -236,9 +236,20 @@ describe('XML', () => {
     const mixed = await client.post('/services/cso-auth', body, { 'content-type': 'text/xml', accept: 'application/json' });
     expect(mixed.json['loginResult']).toBe('0');
 
-    const out = await client.post('/services/cso-logout', `<CsoLogout><nextGenCSO>${token}</nextGenCSO></CsoLogout>`, { 'content-type': 'application/xml' });
-    expect(out.body).toBe('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><CsoLogout><loginResult>0</loginResult><errorDescription></errorDescription></CsoLogout>');
+    // Fidelity: the published spec's logout is CsoAuth too, request and answer.
+    const out = await client.post('/services/cso-logout', `<CsoAuth><nextGenCSO>${token}</nextGenCSO></CsoAuth>`, { 'content-type': 'application/xml' });
+    expect(out.body).toBe('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><CsoAuth><loginResult>0</loginResult><errorDescription></errorDescription></CsoAuth>');
     expect(app.repos.sessions.active(token, app.clock.now())).toBeUndefined();
+  });
+
+  it('still takes the logout with the old root CsoLogout, and answers CsoAuth', async () => {
+    const { client } = await start();
+    const token = (await client.post('/services/cso-auth', JSON.stringify({ loginId: 'researcher', password: PACER_PASSWORD }), { 'content-type': 'application/json', accept: 'application/json' })).json['nextGenCSO'] as string;
+    const out = await client.post('/services/cso-logout', `<CsoLogout><nextGenCSO>${token}</nextGenCSO></CsoLogout>`, { 'content-type': 'application/xml' });
+    expect(out.body).toBe('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><CsoAuth><loginResult>0</loginResult><errorDescription></errorDescription></CsoAuth>');
+    expect(app.repos.sessions.active(token, app.clock.now())).toBeUndefined();
+    const other = await client.post('/services/cso-logout', '<Logout><nextGenCSO>x</nextGenCSO></Logout>', { 'content-type': 'application/xml' });
+    expect(other.status).toBe(400);
   });
 });
 

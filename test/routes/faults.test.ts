@@ -339,7 +339,7 @@ describe('fault answers are the area\'s own answers', () => {
       expect(framing(res.body), fault).toBe(framing(normal.body));
       expect(res.body, fault).not.toContain('\n');
     }
-    // The logout answers a fault in its own shape too (root CsoLogout, no token field).
+    // The logout answers a fault in its own shape too (root CsoAuth, no token field).
     const logout = await app.inject({ method: 'POST', url: '/services/cso-logout', headers: { accept, 'x-mock-fault': 'MAINTENANCE' }, payload: {} });
     const loggedOut = await app.inject({ method: 'POST', url: '/services/cso-logout', headers: { accept }, payload: {} });
     expect(logout.statusCode).toBe(503);

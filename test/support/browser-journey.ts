@@ -96,10 +96,16 @@ export async function walkLinkingJourney(
   const dialog = page.getByRole('dialog', { name: 'Redaction Agreement' });
   await dialog.waitFor();
   await onStep('03-redaction', page);
-  await dialog.getByRole('button', { name: 'Continue' }).click();
+  // Continue is disabled (PrimeFaces' aria-disabled) until the tick; a person can still press it,
+  // and the page says why the dialog stays.
+  await dialog.getByRole('button', { name: 'Continue' }).click({ force: true });
   await page.locator('#regmsg\\:redactMessages .ui-messages-error').waitFor();
   await onStep('04-redaction-unticked', page);
-  await page.getByLabel(REDACTION_LABEL).check();
+  // The tick: a click on the box PrimeFaces draws, sent as its AJAX valueChange, whose answer
+  // enables Continue.
+  const valueChange = page.waitForResponse((r) => r.request().headers()['faces-request'] === 'partial/ajax');
+  await page.getByRole('dialog', { name: 'Redaction Agreement' }).locator('.ui-chkbox-box').click();
+  await valueChange;
   await page.getByRole('button', { name: 'Continue' }).click();
 
   // 4. Back at the court (login.pl, where the link led), logged in, with the PACER-only menu; Utilities.

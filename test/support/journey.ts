@@ -2,6 +2,16 @@ import { expect } from 'vitest';
 import { type Browser, decodeEntities, formAction, inputValue, type Page } from './browser.js';
 import type { FastifyInstance } from 'fastify';
 import { ECF_PASSWORD, PACER_PASSWORD, serveWithBrowser, type Served } from './app.js';
+import { parsed } from './captured.js';
+
+/**
+ * Whether a CSO page shows the dialog whose element has this id. The Redaction Agreement
+ * (`redactionConfirmation`) is on every login page, hidden until a filer's password is accepted.
+ */
+export function showsDialog(page: Page, id: string): boolean {
+  const dialog = parsed(page.body)(`[id="${id}"]`);
+  return dialog.length > 0 && dialog.attr('hidden') === undefined;
+}
 
 /** The court index's "<court> – Document Filing System" link (FLSD guide step 1), when the page is that index. */
 export function documentFilingSystemLink(courtPage: Page): string | undefined {
@@ -48,7 +58,7 @@ export async function logIn(browser: Browser, courtUrl: string, username: string
   const court = await browser.get(courtUrl);
   const login = await openLoginFrom(browser, court);
   let page = await browser.post(formAction(login, 'loginForm'), loginForm(login, username, opts.password ?? PACER_PASSWORD, opts.clientCode));
-  if (page.body.includes('id="redactionConfirmation"')) {
+  if (showsDialog(page, 'redactionConfirmation')) {
     page = await browser.post(formAction(page, 'regmsg'), redactionForm(page, true));
   }
   return page;

@@ -15,7 +15,7 @@
 import { writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { compileStandalone } from '../dist/server/domain/json-validation.js';
-import { SeedDocument } from '../dist/seeds/seed.js';
+import { SeedDocument } from '../dist/seeds/seed-schema.js';
 
 // The seed document's validator, compiled now rather than at every start (it was most of a fresh
 // start's time): the generated module takes the place of tsc's dist/seeds/seed-validator.js,

@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import * as Type from 'typebox';
 import type { Repositories } from '../db/index.js';
-import {
-  newEcfAccount,
-  newPacerAccount,
-  nonBlank,
-  SeedEcfAccountInput,
-  SeedPacerAccountInput,
-  type PacerAccountInput,
-} from '../server/domain/account-fields.js';
+import { newEcfAccount, newPacerAccount, type PacerAccountInput } from '../server/domain/account-fields.js';
 import { schemaChecker, type SchemaProblem } from '../server/domain/json-validation.js';
 import { hashPassword } from '../server/domain/passwords.js';
 import { SEEDS_DIR } from '../server/paths.js';
-import { checkSeedCases, newCourtCase, SeedCaseInput, type SeedCase } from './seed-cases.js';
+import { checkSeedCases, newCourtCase, type SeedCase } from './seed-cases.js';
+import { type COURT_KINDS, SeedDocument } from './seed-schema.js';
 import { precompiledSeedValidator } from './seed-validator.js';
 
 /**
@@ -22,22 +15,6 @@ import { precompiledSeedValidator } from './seed-validator.js';
  * An entry's fields follow the same rules as the control plane's (server/domain/account-fields.ts);
  * unknown fields are ignored.
  */
-const COURT_KINDS = ['district', 'bankruptcy'] as const;
-const SeedCourtInput = Type.Object({
-  code: Type.String({ pattern: '^[a-z]{2,8}$', description: '2-8 lower-case letters (the CM/ECF host code)' }),
-  name: nonBlank(200),
-  kind: Type.Optional(Type.Unsafe<(typeof COURT_KINDS)[number]>({ type: 'string', enum: [...COURT_KINDS], default: 'district' })),
-  pscCourtId: Type.Optional(Type.String({ pattern: '^[A-Z]{3,10}$', description: 'upper-case letters' })),
-  title: Type.Optional(nonBlank(200)),
-});
-
-export const SeedDocument = Type.Object({
-  courts: Type.Array(SeedCourtInput, { minItems: 1, description: 'a list of at least one court' }),
-  pacerAccounts: Type.Optional(Type.Array(SeedPacerAccountInput, { default: [] })),
-  ecfAccounts: Type.Optional(Type.Array(SeedEcfAccountInput, { default: [] })),
-  cases: Type.Optional(Type.Array(SeedCaseInput, { default: [] })),
-});
-
 export interface SeedCourt {
   code: string;
   name: string;
@@ -68,6 +45,8 @@ export interface Seed {
 
 /** The seed file after validation, before the defaults that depend on other fields (pscCourtId, title). */
 type CheckedSeed = Omit<Seed, 'courts'> & { courts: (Omit<SeedCourt, 'pscCourtId' | 'title'> & { pscCourtId?: string; title?: string })[] };
+
+export { SeedDocument };
 
 export class SeedError extends Error {
   constructor(

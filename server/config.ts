@@ -24,6 +24,8 @@ export interface Config {
   readonly tlsPort: number | null;
   readonly tlsCert: string | null;
   readonly tlsKey: string | null;
+  /** Security habits over fidelity: HttpOnly PACER cookies and a new JSESSIONID after the password. */
+  readonly hardenCookies: boolean;
 }
 
 export class ConfigError extends Error {
@@ -55,6 +57,8 @@ const integer =
 
 const nonEmpty = (raw: string): string | undefined => (raw.trim() === '' ? undefined : raw.trim());
 const optional = (raw: string): string | null => (raw.trim() === '' ? null : raw.trim());
+const onOff = (raw: string): boolean | undefined =>
+  /^(on|true|yes|1)$/i.test(raw.trim()) ? true : /^(off|false|no|0|)$/i.test(raw.trim()) ? false : undefined;
 const LOG_LEVELS: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 const isLogLevel = (v: string): v is LogLevel => (LOG_LEVELS as readonly string[]).includes(v);
 
@@ -176,6 +180,16 @@ const SETTING: { readonly [K in keyof Config]: Setting<Config[K]> } = {
     description: 'Private key of TLS_CERT.',
     parse: optional,
   },
+  hardenCookies: {
+    name: 'HARDEN_COOKIES',
+    // Off by default: the real CSO's PACER cookies are readable by page scripts (RECAP reads them)
+    // and its JSESSIONID survives the password (clients treat a new one as a failed login).
+    default: 'off',
+    accepts: 'on or off',
+    description:
+      'on: the PACER login cookies are HttpOnly and the CSO issues a new JSESSIONID once the password is accepted (security habits the real CSO does not have); off: as the real CSO.',
+    parse: onOff,
+  },
 };
 
 /** The documented settings, in order; `--help` and the README table are made from this list. */
@@ -207,6 +221,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tlsPort: read('tlsPort'),
     tlsCert: read('tlsCert'),
     tlsKey: read('tlsKey'),
+    hardenCookies: read('hardenCookies'),
   };
   if ((config.tlsCert === null) !== (config.tlsKey === null)) {
     throw new ConfigError(config.tlsCert === null ? 'TLS_CERT' : 'TLS_KEY', 'TLS_CERT and TLS_KEY go together: set both or neither');

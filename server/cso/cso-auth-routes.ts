@@ -7,7 +7,7 @@ import { onlyOnCsoHosts } from '../plugins/site.js';
 
 /**
  * The PACER Authentication API (FIDELITY §4), for programmatic clients:
- * `POST /services/cso-auth` and `POST /services/cso-logout`, JSON or XML (root `CsoAuth`).
+ * `POST /services/cso-auth` and `POST /services/cso-logout`, JSON or XML (root `CsoAuth` for both).
  *
  * | request                                         | loginResult | errorDescription                    | nextGenCSO |
  * |-------------------------------------------------|-------------|-------------------------------------|------------|
@@ -38,9 +38,11 @@ export const MALFORMED_RESULT = '99';
 /** Largest body the API reads (a login is a few hundred bytes). */
 export const API_BODY_LIMIT = 64 * 1024;
 
+// Fidelity: the published Authentication API spec uses the root CsoAuth for the login and the
+// logout alike, request and answer (audit, "The CSO screen login").
 const AUTH_ROOT = 'CsoAuth';
-// Invented: the logout's XML root is not public; CsoAuth is accepted too.
-const LOGOUT_ROOT = 'CsoLogout';
+// The mock's former logout root (ours, never real), still accepted in requests.
+const OLD_LOGOUT_ROOT = 'CsoLogout';
 const TOKEN_RE = /^[A-Za-z0-9]{128}$/;
 
 interface Answer {
@@ -61,7 +63,7 @@ export default async function csoAuthRoutes(app: FastifyInstance) {
   app.removeAllContentTypeParsers();
   app.addContentTypeParser('*', { parseAs: 'string', bodyLimit: API_BODY_LIMIT }, (_request, body, done) => done(null, body));
 
-  const rootFor = (request: FastifyRequest) => (request.url.startsWith('/services/cso-logout') ? LOGOUT_ROOT : AUTH_ROOT);
+  const isLogout = (request: FastifyRequest) => request.url.startsWith('/services/cso-logout');
 
   function send(request: FastifyRequest, reply: FastifyReply, a: Answer) {
     const fields: [string, string][] = [
@@ -69,7 +71,7 @@ export default async function csoAuthRoutes(app: FastifyInstance) {
       ['errorDescription', a.errorDescription],
     ];
     if (a.nextGenCSO !== undefined) fields.push(['nextGenCSO', a.nextGenCSO]);
-    const { type, body } = serialize(rootFor(request), fields, wantsJson(request.headers.accept));
+    const { type, body } = serialize(AUTH_ROOT, fields, wantsJson(request.headers.accept));
     return reply
       .code(a.status ?? 200)
       .header('Cache-Control', 'no-store')
@@ -80,7 +82,7 @@ export default async function csoAuthRoutes(app: FastifyInstance) {
 
   /** A refusal with its HTTP status, in the shape of the path's answer (the logout's has no token field). */
   const refusal = (request: FastifyRequest, reply: FastifyReply, status: number, loginResult: string, errorDescription: string) =>
-    send(request, reply, { status, loginResult, errorDescription, ...(rootFor(request) === AUTH_ROOT ? { nextGenCSO: '' } : {}) });
+    send(request, reply, { status, loginResult, errorDescription, ...(isLogout(request) ? {} : { nextGenCSO: '' }) });
 
   const malformed = (request: FastifyRequest, reply: FastifyReply, status: number, problem: string) => {
     app.record(request, { action: 'login.api', outcome: 'malformed', detail: problem });
@@ -181,7 +183,7 @@ export default async function csoAuthRoutes(app: FastifyInstance) {
   });
 
   app.post('/services/cso-logout', { bodyLimit: API_BODY_LIMIT }, async (request, reply) => {
-    const fields = readFields(request, reply, [LOGOUT_ROOT, AUTH_ROOT]);
+    const fields = readFields(request, reply, [AUTH_ROOT, OLD_LOGOUT_ROOT]);
     if (!fields) return reply;
     const sent = stringField(fields, 'nextGenCSO');
     if (sent === null) return malformed(request, reply, 400, FORMAT_PROBLEMS.notAString('nextGenCSO'));

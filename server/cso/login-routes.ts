@@ -9,9 +9,10 @@ import { acceptMultipartForms } from '../multipart-forms.js';
 import { credentialDeps } from './credential-deps.js';
 import { nextStep, stepForBody, stepNamed } from './login-steps.js';
 import { isPartialRequest, partialRedirect, partialUpdates, VIEW_STATE_ID } from './partial-response.js';
-import type { LoginStep, Message, StepContext } from './steps/step.js';
+import type { LoginStep, Message, RefreshPart, StepContext } from './steps/step.js';
 import { newJSessionId, sign, signatureMatches } from '../domain/tokens.js';
 import { onlyOnCsoHosts } from '../plugins/site.js';
+import { crossSite } from '../admin/admin-auth.js';
 
 /**
  * PACER Central Sign-On screen login: GET/POST /csologin/login.jsf (FIDELITY §3).
@@ -30,6 +31,16 @@ import { onlyOnCsoHosts } from '../plugins/site.js';
  *
  * Each answer is the page (a 302 on success) or, for the PrimeFaces AJAX variant of the same POST,
  * the same parts as a partial-response (partial-response.ts); renderLogin and redirectTo choose.
+ *
+ * Fidelity: the JSESSIONID the login page set is kept through the password and every dialog
+ * (juriscraper's PrimeFaces login reads a new one as "something has gone wrong");
+ * HARDEN_COOKIES=on issues a new one once the password is accepted instead.
+ *
+ * Also accepted, where it costs little: the older "stateless" client (juriscraper digest §2.2),
+ * which posts form `login` (`login:loginName`, ...) with `javax.faces.ViewState=stateless` and no
+ * GET first. Such a POST is not tied to a GET by the ViewState, so it is taken only from clients
+ * that are not a browser on another site (crossSite: no foreign Origin, no cross-site Fetch
+ * Metadata), and the answers carry `stateless` back as their ViewState.
  */
 
 export const JSESSIONID = 'JSESSIONID';
@@ -43,6 +54,8 @@ export interface LoginPageState {
   username?: string;
   clientCode?: string;
   messages?: Message[];
+  /** An error shown under a field of the login form, by the field's name (`loginName`, `password`). */
+  fieldErrors?: Partial<Record<'loginName' | 'password', string>>;
   /** The name of the step whose dialog shows over the page. */
   dialog?: string | null;
   dialogMessages?: Message[];
@@ -52,6 +65,25 @@ export interface LoginPageState {
 interface Query {
   pscCourtId?: unknown;
   appurl?: unknown;
+}
+
+/** The JSF view a POST belongs to: the JSESSIONID it runs under and the ViewState its answers carry. */
+interface View {
+  jsessionid: string;
+  viewState: string;
+}
+
+/** The ViewState the stateless client posts (juriscraper digest §2.2). */
+const STATELESS = 'stateless';
+
+/** The login form's fields: `loginForm:*`, or `login:*` from the stateless client. */
+function credentialsIn(body: unknown) {
+  const prefix = has(body, 'loginForm') || !has(body, 'login') ? 'loginForm' : 'login';
+  return {
+    username: field(body, `${prefix}:loginName`, 256),
+    password: field(body, `${prefix}:password`, 1024),
+    clientCode: field(body, `${prefix}:clientCode`, 256).trim(),
+  };
 }
 
 export default async function loginRoutes(app: FastifyInstance) {
@@ -72,6 +104,7 @@ export default async function loginRoutes(app: FastifyInstance) {
   });
 
   const viewStateFor = (jsessionid: string) => sign(app.secret, 'ViewState', jsessionid);
+  const viewFor = (jsessionid: string): View => ({ jsessionid, viewState: viewStateFor(jsessionid) });
 
   function queryParams(request: FastifyRequest) {
     const q = (request.query ?? {}) as Query;
@@ -110,6 +143,7 @@ export default async function loginRoutes(app: FastifyInstance) {
       username: state.username ?? '',
       clientCode: state.clientCode ?? '',
       messages: state.messages ?? [],
+      fieldErrors: state.fieldErrors ?? {},
       dialog: state.dialog ?? null,
       dialogMessages: state.dialogMessages ?? [],
       dialogData: state.dialogData ?? {},
@@ -119,34 +153,43 @@ export default async function loginRoutes(app: FastifyInstance) {
 
   /**
    * The blank login page (a first GET: no messages, no dialog, no username) is the page clients
-   * and QA suites fetch most, and it differs between visits only in its ViewState. It is rendered
-   * once per court and action URL with a marker where the ViewState goes, and answered by joining
-   * the two halves around the visitor's ViewState (base64url: nothing to escape). Bounded, and
-   * keyed by the court's fields so a reset that renames a court renders afresh.
+   * and QA suites fetch most, and it differs between visits only in its ViewState (once in each
+   * form: the login form and the hidden Redaction Agreement). It is rendered once per court and
+   * action URL with a marker where the ViewState goes, and answered by joining the pieces around
+   * the visitor's ViewState (base64url: nothing to escape). Bounded, and keyed by the court's fields
+   * so a reset that renames a court renders afresh.
    */
   const BLANK_PAGES_MAX = 256;
   const VIEWSTATE_MARK = `viewstate-${randomBytes(12).toString('hex')}`;
-  const blankPages = new Map<string, readonly [Buffer, Buffer]>();
-  function blankLoginPage(request: FastifyRequest, state: LoginPageState): readonly [Buffer, Buffer] | null {
+  const blankPages = new Map<string, readonly Buffer[]>();
+  function blankLoginPage(request: FastifyRequest, state: LoginPageState): readonly Buffer[] | null {
     const court = courtFor(state.pscCourtId);
     const key = `${state.pscCourtId}\u0000${state.appurl}\u0000${court?.code}\u0000${court?.name}\u0000${court?.pscCourtId}\u0000${request.site.kind}\u0000${request.site.csoOrigin}`;
-    let halves = blankPages.get(key);
-    if (!halves) {
+    let pieces = blankPages.get(key);
+    if (!pieces) {
       const data = loginPageData(state, VIEWSTATE_MARK);
       const parts = app.renderView('cso/login', { site: request.site, ...data }).split(VIEWSTATE_MARK);
-      if (parts.length !== 2) return null;
-      halves = [Buffer.from(parts[0] as string, 'utf8'), Buffer.from(parts[1] as string, 'utf8')];
+      if (parts.length < 2) return null;
+      pieces = parts.map((p) => Buffer.from(p, 'utf8'));
       if (blankPages.size >= BLANK_PAGES_MAX) blankPages.delete(blankPages.keys().next().value as string);
-      blankPages.set(key, halves);
+      blankPages.set(key, pieces);
     }
-    return halves;
+    return pieces;
+  }
+
+  /** The pieces of a blank page joined around one ViewState, as one flat Buffer. */
+  function joinAround(pieces: readonly Buffer[], viewState: string): Buffer {
+    const vs = Buffer.from(viewState, 'latin1');
+    const all: Buffer[] = [pieces[0] as Buffer];
+    for (let i = 1; i < pieces.length; i++) all.push(vs, pieces[i] as Buffer);
+    return Buffer.concat(all);
   }
 
   /** The login page (and the dialog over it, if any); for an AJAX POST the same parts as a partial-response. */
-  function renderLogin(reply: FastifyReply, jsessionid: string, state: LoginPageState) {
+  function renderLogin(reply: FastifyReply, view: View, state: LoginPageState) {
     reply.header('Cache-Control', 'no-store');
     if (isPartialRequest(reply.request)) {
-      const data = loginPageData(state, viewStateFor(jsessionid));
+      const data = loginPageData(state, view.viewState);
       const it = { site: reply.request.site, ...data };
       const updates = [{ id: 'loginForm', html: app.renderView('cso/login-form', it) }];
       const step = state.dialog ? stepNamed(state.dialog) : undefined;
@@ -155,12 +198,23 @@ export default async function loginRoutes(app: FastifyInstance) {
       return reply.type('text/xml; charset=utf-8').send(partialUpdates(updates));
     }
     const blank = !state.messages?.length && !state.dialog && !state.username && !state.clientCode;
-    const halves = blank ? blankLoginPage(reply.request, state) : null;
-    if (halves) {
-      // One flat Buffer: a joined string would be flattened, measured and encoded again on write.
-      return reply.type('text/html; charset=utf-8').send(Buffer.concat([halves[0], Buffer.from(viewStateFor(jsessionid), 'latin1'), halves[1]]));
-    }
-    return reply.page('cso/login', loginPageData(state, viewStateFor(jsessionid)));
+    const pieces = blank ? blankLoginPage(reply.request, state) : null;
+    // One flat Buffer: a joined string would be flattened, measured and encoded again on write.
+    if (pieces) return reply.type('text/html; charset=utf-8').send(joinAround(pieces, view.viewState));
+    return reply.page('cso/login', loginPageData(state, view.viewState));
+  }
+
+  /**
+   * A value changed in a dialog: for the AJAX variant exactly the parts the step names and the
+   * ViewState, nothing more (Fidelity: the tick's answer, jsc 5580f0cf9); for a plain POST the page.
+   */
+  function renderRefresh(reply: FastifyReply, view: View, state: LoginPageState, parts: readonly RefreshPart[]) {
+    if (!isPartialRequest(reply.request)) return renderLogin(reply, view, state);
+    reply.header('Cache-Control', 'no-store');
+    const it = { site: reply.request.site, ...loginPageData(state, view.viewState) };
+    const updates = parts.map((part) => ({ id: part.id, html: app.renderView(part.template, it) }));
+    updates.push({ id: VIEW_STATE_ID, html: view.viewState });
+    return reply.type('text/xml; charset=utf-8').send(partialUpdates(updates));
   }
 
   /** A 302 for the page; the same target as a partial-response redirect for the AJAX variant. */
@@ -186,15 +240,15 @@ export default async function loginRoutes(app: FastifyInstance) {
   function advance(
     request: FastifyRequest,
     reply: FastifyReply,
-    jsessionid: string,
+    view: View,
     account: PacerAccount,
     after: string | undefined,
     ctx: { clientCode: string; pscCourtId: string; appurl: string },
   ) {
     const next = nextStep(account, stepContext(request), after);
-    if (!next) return complete(request, reply, jsessionid, account, ctx.clientCode, ctx.pscCourtId, ctx.appurl);
+    if (!next) return complete(request, reply, view.jsessionid, account, ctx.clientCode, ctx.pscCourtId, ctx.appurl);
     repos.sessions.putPending({
-      jsessionid,
+      jsessionid: view.jsessionid,
       pacerAccountId: account.id,
       step: next.name,
       clientCode: ctx.clientCode,
@@ -202,7 +256,7 @@ export default async function loginRoutes(app: FastifyInstance) {
       appUrl: ctx.appurl,
       createdAt: app.clock.now(),
     });
-    return renderLogin(reply, jsessionid, { pscCourtId: ctx.pscCourtId, appurl: ctx.appurl, username: account.username, dialog: next.name, dialogData: next.view?.(account, stepContext(request)) ?? {} });
+    return renderLogin(reply, view, { pscCourtId: ctx.pscCourtId, appurl: ctx.appurl, username: account.username, dialog: next.name, dialogData: next.view?.(account, stepContext(request)) ?? {} });
   }
 
   const stepContext = (request: FastifyRequest): StepContext => ({ app, request, now: app.clock.now() });
@@ -213,7 +267,7 @@ export default async function loginRoutes(app: FastifyInstance) {
     // A fresh GET starts the login over (a new JSESSIONID has nothing to drop).
     if (sent) repos.sessions.dropPending(sent);
     const jsessionid = sent ?? issueJSessionId(request, reply);
-    return renderLogin(reply, jsessionid, { pscCourtId, appurl });
+    return renderLogin(reply, viewFor(jsessionid), { pscCourtId, appurl });
   });
 
   app.post('/csologin/login.jsf', async (request, reply) => {
@@ -225,77 +279,93 @@ export default async function loginRoutes(app: FastifyInstance) {
 
     if (has(body, 'loginForm:btnCancel')) return redirectTo(request, reply, courtHome(request, pscCourtId));
 
-    // The cookie requirement: the ViewState must belong to the JSESSIONID cookie sent back.
+    // The cookie requirement: the ViewState must belong to the JSESSIONID cookie sent back (or be
+    // the stateless client's literal, from a client that is not a browser on another site).
     const sent = sentJSessionId(request);
     const viewState = field(body, 'javax.faces.ViewState', 200) || field(body, 'jakarta.faces.ViewState', 200);
-    if (!sent || !signatureMatches(app.secret, viewState, 'ViewState', sent)) {
+    const stateless = viewState === STATELESS && !crossSite(request);
+    if (!stateless && (!sent || !signatureMatches(app.secret, viewState, 'ViewState', sent))) {
       app.record(request, {
-        actor: field(body, 'loginForm:loginName', 100),
+        actor: credentialsIn(body).username.slice(0, 100),
         action: 'login.screen',
         outcome: 'no_cookie',
         detail: sent ? 'ViewState does not belong to the JSESSIONID' : 'no JSESSIONID cookie',
       });
       const fresh = issueJSessionId(request, reply);
-      return renderLogin(reply, fresh, { pscCourtId, appurl, messages: [{ severity: 'error', text: TEXT.cookies }] });
+      return renderLogin(reply, viewFor(fresh), { pscCourtId, appurl, messages: [{ severity: 'error', text: TEXT.cookies }] });
     }
+    // The stateless client's first POST comes without a JSESSIONID: this one carries its login on.
+    const jsessionid = sent ?? issueJSessionId(request, reply);
+    const viewOf = (id: string): View => (stateless ? { jsessionid: id, viewState: STATELESS } : viewFor(id));
+    const view = viewOf(jsessionid);
 
     if (has(body, 'loginForm:btnClear')) {
-      repos.sessions.dropPending(sent);
-      return renderLogin(reply, sent, { pscCourtId, appurl });
+      repos.sessions.dropPending(jsessionid);
+      return renderLogin(reply, view, { pscCourtId, appurl });
     }
 
     const step = stepForBody(body);
-    if (step) return dialogStep(request, reply, sent, step, pscCourtId, appurl);
+    if (step) return dialogStep(request, reply, view, step, pscCourtId, appurl);
 
     // The login form itself.
-    const username = field(body, 'loginForm:loginName', 256);
-    const password = field(body, 'loginForm:password', 1024);
-    const clientCode = field(body, 'loginForm:clientCode', 256).trim();
-    const again = (text: string) =>
-      renderLogin(reply, sent, {
+    const { username, password, clientCode } = credentialsIn(body);
+    const again = (messages: Message[], fieldErrors: LoginPageState['fieldErrors'] = {}) =>
+      renderLogin(reply, view, {
         pscCourtId,
         appurl,
         username: username.slice(0, 256),
         clientCode: clientCode.slice(0, 256),
-        messages: [{ severity: 'error', text }],
+        messages,
+        fieldErrors,
       });
+    const error = (text: string): Message => ({ severity: 'error', text });
 
     const codeProblem = clientCodeProblem(clientCode);
-    if (codeProblem) return again(codeProblem);
+    if (codeProblem) return again([error(codeProblem)]);
 
     const outcome = await checkCredentials(deps, username, password, host, 'screen');
     switch (outcome.kind) {
-      case 'empty':
-        return again(TEXT.required(outcome.field));
+      case 'empty': {
+        // As JSF validates: every empty required field, in the message area and under the field.
+        const values = { loginName: username.trim(), password };
+        const labels = { loginName: 'Username', password: 'Password' } as const;
+        const texts = (['loginName', 'password'] as const).filter((name) => values[name] === '').map((name) => [name, TEXT.required(labels[name])] as const);
+        return again(
+          texts.map(([, text]) => error(text)),
+          Object.fromEntries(texts),
+        );
+      }
       case 'invalid':
-        return again(TEXT.invalid);
+        return again([error(TEXT.invalid)]);
       case 'locked':
-        return again(TEXT.locked);
+        return again([error(TEXT.locked)]);
       case 'disabled':
-        return again(TEXT.disabled);
+        return again([error(TEXT.disabled)]);
       case 'ok':
         break;
     }
     const account = outcome.account;
     if (account.clientCodeRequired && clientCode === '') {
       // Fidelity: the API's real text; on screen the login waits for the code.
-      return again('A required Client Code was not entered.');
+      return again([error('A required Client Code was not entered.')]);
     }
-    // Like a servlet container's changeSessionId() at authentication: the JSESSIONID the password
-    // was typed under (which someone else could have planted in this browser) does not carry the
-    // login on; the dialogs and the session hang off a fresh one.
-    repos.sessions.dropPending(sent);
-    const rotated = issueJSessionId(request, reply);
-    return advance(request, reply, rotated, account, undefined, { clientCode, pscCourtId, appurl });
+    const ctx = { clientCode, pscCourtId, appurl };
+    if (!app.config.hardenCookies) return advance(request, reply, view, account, undefined, ctx);
+    // HARDEN_COOKIES=on, like a servlet container's changeSessionId() at authentication: the
+    // JSESSIONID the password was typed under (which someone else could have planted in this
+    // browser) does not carry the login on; the dialogs and the session hang off a fresh one.
+    repos.sessions.dropPending(jsessionid);
+    return advance(request, reply, viewOf(issueJSessionId(request, reply)), account, undefined, ctx);
   });
 
   /** The POST of a dialog's form: the step decides whether the login goes on. */
-  async function dialogStep(request: FastifyRequest, reply: FastifyReply, jsessionid: string, step: LoginStep, pscCourtId: string, appurl: string) {
+  async function dialogStep(request: FastifyRequest, reply: FastifyReply, view: View, step: LoginStep, pscCourtId: string, appurl: string) {
+    const { jsessionid } = view;
     const pending = repos.sessions.getPending(jsessionid);
     const ctx = stepContext(request);
     if (!pending || pending.step !== step.name || ctx.now - pending.createdAt > PENDING_MAX_AGE_MS) {
       if (pending) repos.sessions.dropPending(jsessionid);
-      return renderLogin(reply, jsessionid, {
+      return renderLogin(reply, view, {
         pscCourtId,
         appurl,
         // Invented: the login behind the dialog is gone (expired, or never started).
@@ -303,24 +373,27 @@ export default async function loginRoutes(app: FastifyInstance) {
       });
     }
     const account = repos.pacerAccounts.byId(pending.pacerAccountId);
-    if (!account) return renderLogin(reply, jsessionid, { pscCourtId, appurl });
+    if (!account) return renderLogin(reply, view, { pscCourtId, appurl });
     const kept = { clientCode: pending.clientCode, pscCourtId: pending.pscCourtId, appurl: pending.appUrl };
+    const shown = (more: Pick<LoginPageState, 'dialogMessages'> & { state?: Record<string, unknown> } = {}): LoginPageState => ({
+      pscCourtId: kept.pscCourtId,
+      appurl: kept.appurl,
+      username: account.username,
+      dialog: step.name,
+      dialogMessages: more.dialogMessages ?? [],
+      dialogData: { ...(step.view?.(account, ctx) ?? {}), ...more.state },
+    });
     const result = await step.submit(request.body, account, ctx);
     switch (result.kind) {
       case 'next':
-        return advance(request, reply, jsessionid, account, step.name, kept);
+        return advance(request, reply, view, account, step.name, kept);
       case 'stay':
-        return renderLogin(reply, jsessionid, {
-          pscCourtId: kept.pscCourtId,
-          appurl: kept.appurl,
-          username: account.username,
-          dialog: step.name,
-          dialogMessages: result.messages,
-          dialogData: step.view?.(account, ctx) ?? {},
-        });
+        return renderLogin(reply, view, shown({ dialogMessages: result.messages }));
+      case 'refresh':
+        return renderRefresh(reply, view, shown({ state: result.state }), result.parts);
       case 'abort':
         repos.sessions.dropPending(jsessionid);
-        return renderLogin(reply, jsessionid, { pscCourtId: kept.pscCourtId, appurl: kept.appurl, messages: result.messages });
+        return renderLogin(reply, view, { pscCourtId: kept.pscCourtId, appurl: kept.appurl, messages: result.messages });
     }
   }
 }

@@ -20,7 +20,10 @@ export function menuVariant(app: FastifyInstance, court: Court, pacerAccountId: 
   return app.repos.ecfAccounts.linkedTo(court.code, pacerAccountId) ? 'filer' : 'pacer';
 }
 
-/** Renders a logged-in CM/ECF page with the menu for `variant` (default: the live one). */
+/**
+ * Renders a logged-in CM/ECF page in the court skeleton (views/layouts/ecf.eta) with the menu bar
+ * for `variant` (default: the live one) at this kind of court.
+ */
 export function courtPage(
   reply: FastifyReply,
   request: FastifyRequest,
@@ -31,7 +34,7 @@ export function courtPage(
   const ctx = request.ecf;
   return reply
     .header('Cache-Control', 'no-store')
-    .page(template, { ecf: ctx, menu: menuFor(opts.variant ?? ctx.variant), paths: ECF_PATHS, ...data }, opts.status ?? 200);
+    .page(template, { ecf: ctx, menu: menuFor(opts.variant ?? ctx.variant, ctx.court.kind), paths: ECF_PATHS, ...data }, opts.status ?? 200);
 }
 
 /** A hidden per-session, per-form token: a form posted from anywhere else is refused. */

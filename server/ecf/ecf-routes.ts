@@ -3,10 +3,11 @@ import type { Court } from '../../db/courts-repository.js';
 import { FAULT_TEXT, maintenanceNotice } from '../domain/faults.js';
 import { rawQuery } from '../domain/form-fields.js';
 import { clientCodeProblem } from '../domain/login-rules.js';
-import { utilitiesPage } from '../domain/menus.js';
+import { EVENT_MENUS, eventMenusFor, REPORTS, submenusFor, utilitiesPage } from '../domain/menus.js';
+import { sign } from '../domain/tokens.js';
 import { acceptMultipartForms } from '../multipart-forms.js';
 import { courtPage, menuVariant, type CourtContext } from './court-context.js';
-import { ECF_PATHS } from './paths.js';
+import { ECF_PATHS, type EventMenuName } from './paths.js';
 import billingRoutes from './billing-routes.js';
 import clientCodeRoutes from './client-code-routes.js';
 import linkAccountRoutes from './link-account-routes.js';
@@ -20,10 +21,20 @@ declare module 'fastify' {
   }
 }
 
+/** Fidelity: `/` on a court host is exactly this one line (the audit's page skeleton). */
+export const COURT_HOME_PAGE = "<html><meta http-equiv='REFRESH' content='0;url=/cgi-bin/ShowIndex.pl'></html>";
+
 /**
  * A court's CM/ECF host (FIDELITY §5): the landing page, login.pl, the main page and the menus.
- * Everything under /cgi-bin/ needs a CSO session; without one the page answers with the
- * redirect to the CSO login (200, a script and a plain link), as the real courts do.
+ *
+ * Without a CSO session (FLSD guide step 1; README "How hosts map to the mock"):
+ * - `/` refreshes to `ShowIndex.pl`, and a bare `ShowIndex.pl` is the court's index: the link
+ *   "<court name> – Document Filing System" to `login.pl`. This is the court's front door, the
+ *   page a person arrives at; it carries no logout link and no "Cost: ", so clients read it as
+ *   not logged in.
+ * - every other `/cgi-bin/` page (login.pl included) answers with the redirect to the CSO login
+ *   (200, a script and a plain link), coming back to the page asked for: a client that fetches a
+ *   report or a menu without a session sees the not-logged-in page, as from the real courts.
  */
 export default async function ecfRoutes(app: FastifyInstance) {
   app.decorateRequest('ecf', null as never);
@@ -39,7 +50,8 @@ export default async function ecfRoutes(app: FastifyInstance) {
   }
 
   /**
-   * Fidelity: the not-logged-in answer is a 200 page whose script sends the browser to the CSO.
+   * Fidelity: the not-logged-in answer is a 200 page whose script sends the browser to the CSO
+   * (`location.assign` to `.../csologin/...`, the two strings clients recognise it by).
    * It must contain neither the logout link nor "Cost: " (clients read those as "logged in").
    */
   function loginRedirect(request: FastifyRequest, reply: FastifyReply) {
@@ -60,8 +72,7 @@ export default async function ecfRoutes(app: FastifyInstance) {
     }
   });
 
-  // GET / : a one-line page with a meta refresh to the main page (real).
-  app.get('/', async (_request, reply) => reply.page('ecf/home', { paths: ECF_PATHS }));
+  app.get('/', async (_request, reply) => reply.type('text/html; charset=utf-8').send(COURT_HOME_PAGE));
 
   // login.pl?logout ends the CSO session everywhere; it needs no guard.
   app.get(ECF_PATHS.login, async (request, reply) => {
@@ -75,7 +86,44 @@ export default async function ecfRoutes(app: FastifyInstance) {
         .page('ecf/logged-out', { court, loginUrl: loginUrl(request, court, `${request.site.courtOrigin(court.code)}${ECF_PATHS.login}`) });
     }
     if (!attachSession(request)) return loginRedirect(request, reply);
-    return courtPage(reply, request, 'ecf/main');
+    // Fidelity (the audit): the logged-in login.pl sets the KEY cookie by script. Its value's
+    // shape is not public: ours is 32 hex characters, a keyed hash of the session and court.
+    return courtPage(reply, request, 'ecf/main', { key: keyCookieValue(request.ecf) });
+  });
+
+  function keyCookieValue({ session, court }: CourtContext): string {
+    return Buffer.from(sign(app.secret, 'KEY', session.token, court.code), 'base64url').toString('hex').slice(0, 32);
+  }
+
+  // The court's front door: the index for a visitor without a session (step 1), the main page with one.
+  app.get(ECF_PATHS.showIndex, async (request, reply) => {
+    if (attachSession(request)) return courtPage(reply, request, 'ecf/main');
+    if (rawQuery(request.url) !== '') return loginRedirect(request, reply);
+    const court = request.site.court as Court;
+    return reply.header('Cache-Control', 'no-store').page('ecf/court-index', { court, paths: ECF_PATHS });
+  });
+
+  /**
+   * Fidelity: every court page's head loads `menu.pl?id=-1` as a script. Its real content is not
+   * public; ours hands the page's script the drop-downs of this session's menu bar at this court
+   * (`CMECF.menuData`, nothing without a session). JavaScript, never the login page.
+   */
+  app.get(ECF_PATHS.menuScript, async (request, reply) => {
+    const active = app.sessions.fromRequest(request);
+    const court = request.site.court as Court;
+    const data = active ? submenusFor(menuVariant(app, court, active.account.id), court.kind) : {};
+    const json = JSON.stringify(data).replace(/</g, '\\u003c');
+    return reply
+      .header('Cache-Control', 'no-store')
+      .type('text/javascript; charset=utf-8')
+      .send(`/* mock-pacer: the menu bar's drop-downs for this session */\nwindow.CMECF = window.CMECF || {};\nCMECF.menuData = ${json};\n`);
+  });
+
+  // A script this court does not have: the server's 404, but a logged-in session still sees its
+  // menu bar and so the logout link clients read as "logged in" (juriscraper-contract §1.5).
+  app.all('/cgi-bin/*', async (request, reply) => {
+    if (attachSession(request)) return courtPage(reply, request, 'errors/not-found-ecf', {}, { status: 404 });
+    return reply.page('errors/not-found', {}, 404);
   });
 
   /** Sets request.ecf from the session cookie; false when there is no live session. */
@@ -100,7 +148,6 @@ export default async function ecfRoutes(app: FastifyInstance) {
       if (!attachSession(request)) return loginRedirect(request, reply);
     });
 
-    secured.get(ECF_PATHS.showIndex, async (request, reply) => courtPage(reply, request, 'ecf/main'));
     secured.get(ECF_PATHS.showPage, async (request, reply) => {
       // Fidelity: showpage.pl?16 is the main page; other numbers are pages we do not have.
       if (rawQuery(request.url) === '16') return courtPage(reply, request, 'ecf/main');
@@ -108,22 +155,44 @@ export default async function ecfRoutes(app: FastifyInstance) {
     });
 
     secured.get(ECF_PATHS.displayMenu, async (request, reply) => {
-      const which = rawQuery(request.url);
+      // Bankruptcy courts' links carry "&id=<n>" after the menu's name (captured cacb, wiwb_1).
+      const which = rawQuery(request.url).split('&', 1)[0] ?? '';
       switch (which) {
         case 'Reports':
-          return courtPage(reply, request, 'ecf/reports');
+          return courtPage(reply, request, 'ecf/reports', { reports: REPORTS });
         case 'Utilities':
           return courtPage(reply, request, 'ecf/utilities', { groups: utilitiesPage(request.ecf.variant) });
         case 'CivilEvents':
         case 'CriminalEvents':
-          if (request.ecf.variant !== 'filer') {
-            return courtPage(reply, request, 'ecf/not-a-filer', { category: which === 'CivilEvents' ? 'Civil' : 'Criminal' }, { status: 403 });
-          }
-          return courtPage(reply, request, 'ecf/events', { category: which === 'CivilEvents' ? 'Civil' : 'Criminal' });
+        case 'BankruptcyEvents':
+        case 'AdversaryEvents':
+          return eventMenu(request, reply, which);
         default:
           return courtPage(reply, request, 'errors/not-found-ecf', {}, { status: 404 });
       }
     });
+
+    /** A filing menu: only this kind of court has it, and only a linked filer may use it. */
+    function eventMenu(request: FastifyRequest, reply: FastifyReply, which: EventMenuName) {
+      const menu = EVENT_MENUS[which];
+      if (!eventMenusFor(request.ecf.court.kind).includes(menu)) {
+        return courtPage(reply, request, 'errors/not-found-ecf', {}, { status: 404 });
+      }
+      if (request.ecf.variant !== 'filer') {
+        return courtPage(reply, request, 'ecf/not-a-filer', { category: menu.text }, { status: 403 });
+      }
+      return courtPage(reply, request, 'ecf/events', { events: menu });
+    }
+
+    // The reports the Reports menu links: their pages come with a later issue; until then each
+    // answers, to a browser's GET and a client's multipart POST alike, a page saying so.
+    for (const report of REPORTS) {
+      secured.route({
+        method: ['GET', 'POST'],
+        url: report.href,
+        handler: async (request, reply) => courtPage(reply, request, 'ecf/report-pending', { report }),
+      });
+    }
 
     secured.get(ECF_PATHS.help, async (request, reply) => courtPage(reply, request, 'ecf/help'));
     secured.get(ECF_PATHS.maintainAccount, async (request, reply) => {

@@ -15,8 +15,9 @@ import { ECF_PATHS } from './paths.js';
  * | 5-6  | GET  LinkAccount.pl              | the credential form (or why this account cannot)  |
  * | 7-8  | POST step=credentials login, key | the confirmation with both names, or the form     |
  * |      |                                  | again with the error                              |
- * | 9-10 | POST step=confirm                | the result, still under the old menu; the link is |
- * |      |                                  | permanent and the notice goes to the outbox       |
+ * | 9-10 | POST step=confirm                | the result, its menu with Search but no filing    |
+ * |      |                                  | menus yet; the link is permanent and the notice   |
+ * |      |                                  | goes to the outbox                                |
  *
  * The script name and the form field names are invented (not public); `login` and `key` are the
  * names of the real CM/ECF login form's fields, kept for familiarity.
@@ -127,7 +128,7 @@ export default async function linkAccountRoutes(app: FastifyInstance) {
     });
   }
 
-  /** Steps 9-10: make the link, permanently (domain/linking.ts); the menu stays stale on this page. */
+  /** Steps 9-10: make the link, permanently (domain/linking.ts); this page's menu is step 10's. */
   function confirm(request: FastifyRequest, reply: FastifyReply) {
     const body = request.body;
     const ecfId = Number(field(body, 'ecfAccountId', 20));
@@ -141,7 +142,8 @@ export default async function linkAccountRoutes(app: FastifyInstance) {
       journal(request, 'refused', result.text);
       return refused(reply, request, { text: result.text });
     }
-    // Fidelity (step 10): this page still shows the menu the session had before the link.
-    return courtPage(reply, request, 'ecf/link-result', { ecfName: fullName(result.ecf) }, { variant: request.ecf.variant });
+    // Fidelity (step 10, as the audit reads the guide): this page's menu already has Search but
+    // not yet the filing menus; the next page shows the whole filer bar.
+    return courtPage(reply, request, 'ecf/link-result', { ecfName: fullName(result.ecf) }, { variant: 'justLinked' });
   }
 }

@@ -3,17 +3,23 @@
  * link to them, templates read them from the page data (`it.paths`). A new page adds its path
  * here first.
  *
- * Fidelity (FIDELITY §5): `login.pl`, `ShowIndex.pl`, `showpage.pl`, `DisplayMenu.pl`, `iquery.pl`
- * and `Help.pl` are the real script names, case-sensitive as on the real Apache servers.
- * `ChangeClientCode.pl`, `LinkAccount.pl`, `BillingHistory.pl`, `MaintainAccount.pl` and
- * `TransactionLog.pl` are invented (the real ones are not public).
+ * Fidelity (FIDELITY §5; the audit's page skeleton): `login.pl`, `ShowIndex.pl`, `showpage.pl`,
+ * `DisplayMenu.pl`, `iquery.pl`, `Help.pl`, `menu.pl` (the menu script every page's head loads)
+ * and the reports `DktRpt.pl`, `HistDocQry.pl`, `WrtOpRpt.pl` (juriscraper's path constants) are
+ * the real script names, case-sensitive as on the real Apache servers. `ChangeClientCode.pl`,
+ * `LinkAccount.pl`, `BillingHistory.pl`, `MaintainAccount.pl` and `TransactionLog.pl` are
+ * invented (the real ones are not public).
  */
 export const ECF_PATHS = {
   login: '/cgi-bin/login.pl',
   showIndex: '/cgi-bin/ShowIndex.pl',
   showPage: '/cgi-bin/showpage.pl',
   displayMenu: '/cgi-bin/DisplayMenu.pl',
+  menuScript: '/cgi-bin/menu.pl',
   query: '/cgi-bin/iquery.pl',
+  docketReport: '/cgi-bin/DktRpt.pl',
+  historyDocuments: '/cgi-bin/HistDocQry.pl',
+  writtenOpinions: '/cgi-bin/WrtOpRpt.pl',
   help: '/cgi-bin/Help.pl',
   changeClientCode: '/cgi-bin/ChangeClientCode.pl',
   linkAccount: '/cgi-bin/LinkAccount.pl',
@@ -21,15 +27,14 @@ export const ECF_PATHS = {
   maintainAccount: '/cgi-bin/MaintainAccount.pl',
   transactionLog: '/cgi-bin/TransactionLog.pl',
   // Fidelity: the case summary's Query menu and Mobile Query link, real script names (captured
-  // case_queries/flsd.html); query-routes.ts answers the ones no other page serves yet.
+  // case_queries/flsd.html; the menu also links docketReport and historyDocuments above);
+  // query-routes.ts answers the ones no other page serves yet.
   qryAlias: '/cgi-bin/qryAlias.pl',
   qryAscCases: '/cgi-bin/qryAscCases.pl',
   qryAttorneys: '/cgi-bin/qryAttorneys.pl',
   qrySummary: '/cgi-bin/qrySummary.pl',
   schedQry: '/cgi-bin/SchedQry.pl',
-  docketReport: '/cgi-bin/DktRpt.pl',
   filerQry: '/cgi-bin/FilerQry.pl',
-  historyDocuments: '/cgi-bin/HistDocQry.pl',
   qryParties: '/cgi-bin/qryParties.pl',
   relTransactQry: '/cgi-bin/RelTransactQry.pl',
   qryDocument: '/cgi-bin/qryDocument.pl',
@@ -38,8 +43,11 @@ export const ECF_PATHS = {
 
 export type EcfPaths = typeof ECF_PATHS;
 
+/** The filing menus DisplayMenu.pl shows to a linked filer: Civil/Criminal at a district court, Bankruptcy/Adversary at a bankruptcy court. */
+export type EventMenuName = 'CivilEvents' | 'CriminalEvents' | 'BankruptcyEvents' | 'AdversaryEvents';
+
 /** The menus DisplayMenu.pl shows, by its query string (`DisplayMenu.pl?Utilities`). */
-export type DisplayMenuName = 'Reports' | 'Utilities' | 'CivilEvents' | 'CriminalEvents';
+export type DisplayMenuName = 'Reports' | 'Utilities' | EventMenuName;
 
 export const displayMenuUrl = (which: DisplayMenuName) => `${ECF_PATHS.displayMenu}?${which}`;
 

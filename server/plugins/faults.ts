@@ -58,7 +58,9 @@ const STATIC_PREFIXES = ['/css/', '/lib/', '/graphics/', '/csologin/resources/']
 
 function areaOf(request: FastifyRequest): FaultArea | null {
   const path = request.url.split('?', 1)[0] ?? '';
-  if (path.startsWith('/__admin') || STATIC_PREFIXES.some((p) => path.startsWith(p)) || path === '/favicon.ico') return null;
+  // The menu script every court page's head loads is part of the page, like its stylesheet: a
+  // fault (SPURIOUS_LOGIN_PAGE, counted per page) fires on the page, not again on its script.
+  if (path.startsWith('/__admin') || STATIC_PREFIXES.some((p) => path.startsWith(p)) || path === '/favicon.ico' || path === ECF_PATHS.menuScript) return null;
   const kind = request.site.kind;
   if (path.startsWith('/services/')) return kind === 'court' ? null : 'api';
   if (path.startsWith('/csologin/')) return kind === 'court' ? null : 'cso';

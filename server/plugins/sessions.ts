@@ -18,7 +18,8 @@ export interface SessionService {
   /** Fidelity: the cookies the CSO sets on success (FIDELITY §3). */
   setLoginCookies(request: FastifyRequest, reply: FastifyReply, token: string, account: PacerAccount, clientCode: string): void;
   clearLoginCookies(request: FastifyRequest, reply: FastifyReply): void;
-  cookieOptions(request: FastifyRequest, httpOnly?: boolean): CookieOptions;
+  /** The attributes of a PACER cookie (the login cookies, PacerClientCode) on this request's host. */
+  cookieOptions(request: FastifyRequest): CookieOptions;
 }
 
 interface CookieOptions {
@@ -43,15 +44,19 @@ export default fp(
     const { sessions, pacerAccounts, journal } = app.repos;
 
     /**
+     * Fidelity: the PACER cookies are readable by page scripts: RECAP reads PacerSession, NextGenCSO,
+     * PacerUser and PacerPref through document.cookie, and an HttpOnly PacerSession disables it
+     * (audit, "The CSO screen login"). HARDEN_COOKIES=on makes them HttpOnly instead.
+     *
      * Fidelity: the real CSO scopes its cookies to .uscourts.gov; elsewhere they are host-only.
      * Departure (invented): CSO and court hosts under `<name>.localhost` (e.g. pacer.login.uscourts.localhost
      * and ecf.flsd.uscourts.localhost) get Domain=.<name>.localhost, so a browser can walk the journey
      * across the split hosts on loopback exactly as it does across .uscourts.gov. A bare `.localhost`
      * suffix cannot carry a domain cookie (browsers refuse a top-level domain), so those stay host-only.
      */
-    function cookieOptions(request: FastifyRequest, httpOnly = true): CookieOptions {
+    function cookieOptions(request: FastifyRequest): CookieOptions {
       const { hostname, target } = request.site.host;
-      const opts: CookieOptions = { path: '/', httpOnly, sameSite: 'lax', secure: request.site.scheme === 'https' };
+      const opts: CookieOptions = { path: '/', httpOnly: app.config.hardenCookies, sameSite: 'lax', secure: request.site.scheme === 'https' };
       if (hostname.endsWith('.uscourts.gov')) opts.domain = '.uscourts.gov';
       else if (target.kind !== 'any' && /^[a-z0-9-]+(\.[a-z0-9-]+)*\.localhost$/.test(target.suffix)) opts.domain = `.${target.suffix}`;
       return opts;

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { ECF_PASSWORD, PACER_PASSWORD } from '../support/app.js';
 import { describeInChromium, PHONE } from '../support/chromium.js';
 import { chromiumPerFile } from '../support/chromium-app.js';
-import { FILER_MENU, LINK_LABEL, LOGIN_MESSAGES, menuText, PACER_MENU, walkLinkingJourney } from '../support/browser-journey.js';
+import { FILER_MENU, FILING_SYSTEM_LINK, JUST_LINKED_MENU, LINK_LABEL, LOGIN_MESSAGES, menuText, PACER_MENU, walkLinkingJourney } from '../support/browser-journey.js';
 import { expectLogoAtLeftOfMenuBar, horizontalOverflow, unlabelledInputs } from '../support/page-checks.js';
 
 /**
@@ -74,13 +74,15 @@ async function accessibleDescription(page: Page, selector: string): Promise<stri
 /** Logs in with the mouse and keyboard as far as the court's main page. */
 async function logInAsJattorney(page: Page, base: string): Promise<void> {
   await page.goto(`${base}/`);
+  await page.getByRole('link', { name: FILING_SYSTEM_LINK }).click();
   await waitForPath(page, /^\/csologin\/login\.jsf/);
   await page.getByLabel('Username').fill('jattorney');
   await page.getByLabel('Password').fill(PACER_PASSWORD);
   await page.getByRole('button', { name: 'Login' }).click();
-  await page.getByRole('checkbox').check();
+  // As on the real PrimeFaces page: the box drawn over the hidden checkbox is what a mouse clicks.
+  await page.locator('#redactionConfirmation .ui-chkbox-box').click();
   await page.getByRole('button', { name: 'Continue' }).click();
-  await waitForPath(page, /^\/cgi-bin\/ShowIndex\.pl$/);
+  await waitForPath(page, /^\/cgi-bin\/login\.pl$/);
 }
 
 describeInChromium('accessibility and layout in chromium', () => {
@@ -88,7 +90,11 @@ describeInChromium('accessibility and layout in chromium', () => {
 
   it('walks the whole journey with the keyboard alone, with visible focus at every stop', async () => {
     const { app, base, page, foreign } = await start();
+    // The court's index: Tab to the Document Filing System link and press Enter.
     await page.goto(`${base}/`);
+    await waitForPath(page, /^\/cgi-bin\/ShowIndex\.pl$/);
+    await tabTo(page, `a:${FILING_SYSTEM_LINK}`);
+    await page.keyboard.press('Enter');
     await waitForPath(page, /^\/csologin\/login\.jsf/);
 
     // Login page: the cursor starts in Username.
@@ -132,7 +138,7 @@ describeInChromium('accessibility and layout in chromium', () => {
     await page.keyboard.press('Enter');
 
     // The court's main page: Tab into the menu bar; Utilities opens its submenu on focus.
-    await waitForPath(page, /^\/cgi-bin\/ShowIndex\.pl$/);
+    await waitForPath(page, /^\/cgi-bin\/login\.pl$/);
     expect(await menuText(page)).toBe(PACER_MENU);
     await tabTo(page, 'a:Utilities');
     expect(await page.locator('#topmenu').getByRole('link', { name: LINK_LABEL }).isVisible()).toBe(true);
@@ -167,9 +173,9 @@ describeInChromium('accessibility and layout in chromium', () => {
     await tabTo(page, 'linkConfirmSubmit');
     await page.keyboard.press('Space');
 
-    // Result under the old menu; Query from the menu bar loads the new one.
+    // The result, its menu with Search; Query from the menu bar loads the whole filer menu.
     await page.locator('.cmecf-success').waitFor();
-    expect(await menuText(page)).toBe(PACER_MENU);
+    expect(await menuText(page)).toBe(JUST_LINKED_MENU);
     await tabTo(page, 'a:Query');
     await page.keyboard.press('Enter');
     await waitForPath(page, /^\/cgi-bin\/iquery\.pl$/);
@@ -214,6 +220,11 @@ describeInChromium('accessibility and layout in chromium', () => {
     // Tab out of the bar's last item closes every submenu.
     await tabTo(page, 'a:Log Out');
     expect(await submenuLink.isVisible()).toBe(false);
+    // Help is an <a> without href, as captured: still a Tab stop, announced as a link, and Enter opens it.
+    await tabTo(page, 'a:Help', { back: true });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('link');
+    await page.keyboard.press('Enter');
+    await waitForPath(page, /^\/cgi-bin\/Help\.pl$/);
   });
 
   it('at 390px wide: no sideways scrolling, labelled inputs and the logo at the left on every journey page', async () => {
@@ -229,7 +240,7 @@ describeInChromium('accessibility and layout in chromium', () => {
       if ((await page.locator('#topmenu').count()) > 0) await expectLogoAtLeftOfMenuBar(page);
       checked.push(step);
     });
-    expect(checked).toHaveLength(12);
+    expect(checked).toHaveLength(13);
     expect(foreign()).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { makeApp, PACER_PASSWORD, serve } from '../support/app.js';
 import { describeInChromium, launchCookieBlockingContext } from '../support/chromium.js';
-import { LOGIN_MESSAGES } from '../support/browser-journey.js';
+import { FILING_SYSTEM_LINK, LOGIN_MESSAGES } from '../support/browser-journey.js';
 
 /**
  * FIDELITY §3, the cookie requirement, in a real browser whose user blocked all cookies
@@ -29,6 +29,7 @@ describeInChromium('a browser that blocks cookies', () => {
     const { page, context } = blocked;
 
     await page.goto(`${base}/`);
+    await page.getByRole('link', { name: FILING_SYSTEM_LINK }).click();
     await page.waitForURL(/\/csologin\/login\.jsf\?pscCourtId=FLSDC&/);
     // The setting is in force: the server's JSESSIONID was refused, and so is a script's cookie.
     expect(await page.evaluate(() => ((document.cookie = 'probe=1'), document.cookie))).toBe('');
@@ -44,7 +45,7 @@ describeInChromium('a browser that blocks cookies', () => {
     expect(await messages.getAttribute('role')).toBe('alert');
     // Still the login page: no redaction dialog, no session, no cookies.
     expect(new URL(page.url()).pathname).toBe('/csologin/login.jsf');
-    expect(await page.locator('#redactionConfirmation').count()).toBe(0);
+    expect(await page.locator('#redactionConfirmation').isVisible()).toBe(false);
     expect(await context.cookies()).toEqual([]);
     const journal = app.repos.journal.list({ actor: 'jattorney' }).map((e) => `${e.action}:${e.outcome}`);
     expect(journal).toContain('login.screen:no_cookie');

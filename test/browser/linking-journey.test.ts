@@ -3,7 +3,7 @@ import type { BrowserContext } from 'playwright-core';
 import { PACER_PASSWORD } from '../support/app.js';
 import { describeInChromium } from '../support/chromium.js';
 import { chromiumPerFile } from '../support/chromium-app.js';
-import { FILER_MENU, LOGIN_MESSAGES, menuText, PACER_MENU, REDACTION_LABEL, walkLinkingJourney, type StepId } from '../support/browser-journey.js';
+import { FILER_MENU, FILING_SYSTEM_LINK, JUST_LINKED_MENU, LOGIN_MESSAGES, menuText, PACER_MENU, REDACTION_LABEL, walkLinkingJourney, type StepId } from '../support/browser-journey.js';
 import { expectLogoAtLeftOfMenuBar, horizontalOverflow, unlabelledInputs } from '../support/page-checks.js';
 
 /**
@@ -24,8 +24,8 @@ describeInChromium('the linking journey in chromium', () => {
     const labels: Partial<Record<StepId, string[]>> = {
       '01-login': ['Username', 'Password', 'Client Code'],
       '03-redaction': [REDACTION_LABEL],
-      '08-link-form': ['CM/ECF login', 'CM/ECF password'],
-      '11-filer-menu': ['Case Number', 'Last/Business Name', 'First Name', 'Filed Date from', 'Filed Date to'],
+      // Step 6's visible texts, exactly.
+      '08-link-form': ['CM/ECF login:', 'CM/ECF password:'],
     };
     const found: string[] = [];
 
@@ -42,6 +42,13 @@ describeInChromium('the linking journey in chromium', () => {
       }
       if ((await page.locator('#topmenu').count()) > 0) await expectLogoAtLeftOfMenuBar(page);
       switch (step) {
+        case '00-court-index':
+          // Step 1: the court's index, no session yet: the link, no menu bar, no cookies.
+          await expect(page.title()).resolves.toBe('CM/ECF - Live Database - flsd');
+          expect(await page.getByRole('link', { name: FILING_SYSTEM_LINK }).getAttribute('href')).toBe('/cgi-bin/login.pl');
+          expect(await page.locator('#topmenu').count()).toBe(0);
+          expect(await cookieNames(context)).toEqual([]);
+          break;
         case '01-login':
           await expect(page.title()).resolves.toBe('PACER Login');
           expect(await page.getByRole('heading', { level: 1 }).innerText()).toBe('PACER Login');
@@ -58,6 +65,7 @@ describeInChromium('the linking journey in chromium', () => {
         case '03-redaction':
           expect(await page.getByText('IMPORTANT NOTICE OF REDACTION RESPONSIBILITY').isVisible()).toBe(true);
           expect(await page.getByLabel(REDACTION_LABEL).isChecked()).toBe(false);
+          expect(await page.locator('#regmsg\\:bpmConfirm').getAttribute('aria-disabled')).toBe('true');
           // The dialog takes the focus, and the page behind it is out of reach.
           await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('regmsg:chkRedact_input');
           expect(await page.locator('.cso-columns').getAttribute('inert')).not.toBeNull();
@@ -77,7 +85,12 @@ describeInChromium('the linking journey in chromium', () => {
           const token = cookies.find((c) => c.name === 'NextGenCSO')?.value;
           expect(token).toMatch(/^[A-Za-z0-9]{128}$/);
           expect(cookies.find((c) => c.name === 'PacerSession')?.value).toBe(token);
+          // The logged-in login.pl set the KEY cookie by script.
+          expect(cookies.find((c) => c.name === 'KEY')?.value).toMatch(/^[0-9a-f]{32}$/);
           expect(await page.getByText('John Attorney (jattorney)').isVisible()).toBe(true);
+          // The menu bar's drop-downs were built from menu.pl; Help is reachable by keyboard.
+          expect(await page.locator('#topmenu div.yuimenu').count()).toBe(2);
+          expect(await page.locator('#topmenu a.yuimenubaritemlabel:not([href])').getAttribute('tabindex')).toBe('0');
           break;
         }
         case '08-link-form':
@@ -92,8 +105,8 @@ describeInChromium('the linking journey in chromium', () => {
           break;
         case '10-result':
           expect(await page.locator('.cmecf-success').innerText()).toBe('The CM/ECF account for John Attorney is now linked to your CSO account.');
-          // 10. Still the old menu on the result page...
-          expect(await menuText(page)).toBe(PACER_MENU);
+          // 10. The result page's menu has Search, not yet Civil and Criminal...
+          expect(await menuText(page)).toBe(JUST_LINKED_MENU);
           break;
         case '11-filer-menu':
           // 11. ...and the new one once a menu item loads the next page.
@@ -110,8 +123,8 @@ describeInChromium('the linking journey in chromium', () => {
       }
     });
 
-    expect(seen).toHaveLength(12);
-    expect(found).toHaveLength(11);
+    expect(seen).toHaveLength(13);
+    expect(found).toHaveLength(6);
     expect(app.repos.ecfAccounts.byLogin('flsd', 'attytest4')?.linkedPacerAccountId).toBe(app.repos.pacerAccounts.byUsername('jattorney')?.id);
 
     // After Log Out, "Log in again" leads to the login page, and the court asks for a login again.
@@ -126,6 +139,7 @@ describeInChromium('the linking journey in chromium', () => {
   it('Clear empties the form and Cancel goes back to the court, both without logging in', async () => {
     const { app, base, page, context, foreign } = await start();
     await page.goto(`${base}/`);
+    await page.getByRole('link', { name: FILING_SYSTEM_LINK }).click();
     await page.waitForURL(/\/csologin\/login\.jsf\?/);
 
     // A wrong password first, so Clear has a message to clear too.
@@ -147,14 +161,14 @@ describeInChromium('the linking journey in chromium', () => {
     expect(await cookieNames(context)).toEqual(['JSESSIONID']);
 
     // Cancel, even with good credentials typed: back to the court's front page, which (nobody
-    // being logged in) sends the browser on to the login page again.
+    // being logged in) is the court's index again.
     await page.getByLabel('Username').fill('jattorney');
     await page.getByLabel('Password').fill(PACER_PASSWORD);
     const courtHome = page.waitForRequest((r) => r.url() === `${base}/` && r.isNavigationRequest());
     await page.getByRole('button', { name: 'Cancel' }).click();
     await courtHome;
-    await page.waitForURL(/\/csologin\/login\.jsf\?pscCourtId=FLSDC/);
-    expect(await page.getByLabel('Username').inputValue()).toBe('');
+    await page.waitForURL(/\/cgi-bin\/ShowIndex\.pl$/);
+    expect(await page.getByRole('link', { name: FILING_SYSTEM_LINK }).isVisible()).toBe(true);
     expect(await cookieNames(context)).toEqual(['JSESSIONID']);
     expect(app.repos.journal.list({ actor: 'jattorney' }).map((e) => `${e.action}:${e.outcome}`)).not.toContain('session.start:ok');
     expect(foreign()).toEqual([]);

@@ -1,33 +1,46 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
-import { formAction, inputValue, menuLabels } from '../support/browser.js';
+import { decodeEntities, formAction, inputValue } from '../support/browser.js';
 import { ECF_PASSWORD, makeApp, serveWithBrowser } from '../support/app.js';
-import { loginForm, openLoginFrom, redactionForm } from '../support/journey.js';
+import { captured, parsed, pathTo, texts } from '../support/captured.js';
+import { documentFilingSystemLink, loginForm, openLoginFrom, redactionForm } from '../support/journey.js';
 
 /**
- * The FLSD guide's eleven steps (FIDELITY §6) as persona jattorney, over a real socket,
- * checking the real strings at each step.
+ * The FLSD guide's eleven steps (FIDELITY §6, read exactly as the audit does) as persona
+ * jattorney, over a real socket, checking the real strings at each step and the exact menu bar
+ * at steps 4, 10 and 11.
  */
 let app: FastifyInstance;
 afterEach(async () => app?.close());
 
 const PACER_MENU = 'Query Reports Utilities Help Log Out';
+const JUST_LINKED_MENU = 'Query Reports Utilities Search Help Log Out';
 const FILER_MENU = 'Civil Criminal Query Reports Utilities Search Help Log Out';
+
+/** The menu bar's labels as a client reads them (an HTML5 parse, spaces folded). */
+const menuOf = (html: string) => texts(parsed(html), '#topmenu a.yuimenubaritemlabel').join(' ');
 
 describe('the linking journey, steps 1-11', () => {
   it('links jattorney to FLSD attytest4 as the guide describes', async () => {
     app = await makeApp();
     const { base, b } = await serveWithBrowser(app);
 
-    // 1. Court site -> CM/ECF login -> CSO login page.
+    // 1. Court site -> "Southern District of Florida – Document Filing System" -> CM/ECF login
+    //    -> CSO login page.
     const home = await b.get(`${base}/`);
     expect(home.status).toBe(200);
-    expect(home.body).toContain('<meta http-equiv="refresh" content="0;url=/cgi-bin/ShowIndex.pl">');
-    const courtLogin = await b.get(`${base}/cgi-bin/login.pl`);
+    expect(home.body).toBe("<html><meta http-equiv='REFRESH' content='0;url=/cgi-bin/ShowIndex.pl'></html>");
+    const index = await b.get(`${base}/cgi-bin/ShowIndex.pl`);
+    expect(index.status).toBe(200);
+    expect(index.body).not.toContain('/cgi-bin/login.pl?logout');
+    expect(index.body).not.toContain('Cost: ');
+    expect(texts(parsed(index.body), 'a[href="/cgi-bin/login.pl"]')).toEqual(['Southern District of Florida – Document Filing System']);
+    expect(documentFilingSystemLink(index)).toBe(`${base}/cgi-bin/login.pl`);
+    const courtLogin = await b.get(documentFilingSystemLink(index) ?? '');
     expect(courtLogin.status).toBe(200);
     expect(courtLogin.body).not.toContain('/cgi-bin/login.pl?logout');
     expect(courtLogin.body).not.toContain('Cost: ');
-    expect(courtLogin.body).toContain('/csologin/login.jsf?pscCourtId=FLSDC&amp;appurl=');
+    expect(courtLogin.body).toContain(`location.assign("http://localhost:${new URL(base).port}/csologin/login.jsf?pscCourtId=FLSDC&appurl=`);
     const login = await openLoginFrom(b, courtLogin);
     expect(login.status).toBe(200);
     expect(login.body).toContain('PACER Login');
@@ -66,13 +79,18 @@ describe('the linking journey, steps 1-11', () => {
     expect(b.cookie('PacerUser')).toBe('jattorney');
     expect(b.cookie('PacerPref')).toBe('receipt=Y');
 
-    // 4. Menu "Query Reports Utilities Help Log Out"; click Utilities.
+    // 4. Menu "Query Reports Utilities Help Log Out", in the captured skeleton; click Utilities.
     const main = await b.get(landed.headers['location'] as string);
-    expect(main.body).toContain('<title>CM/ECF - Live Database - flsd</title>');
-    expect(main.body).toMatch(/<div id="topmenu" class="yuimenubar[^"]*"[^>]*>\s*<div class="bd">\s*<img[^>]*>\s*<ul class="first-of-type">/);
-    expect(main.body).toMatch(/<div id="cmecfMainContent"[^>]*>/);
+    const $main = parsed(main.body);
+    const real = captured('attachment_pages/flsd_0510267.html');
+    expect($main('title').text()).toBe('CM/ECF - Live Database - flsd');
+    for (const selector of ['a.yuimenubaritemlabel', 'img#cmecfLogo', 'input#cmecfMainContentScroll']) {
+      expect(pathTo($main, selector), selector).toBe(pathTo(real, selector));
+    }
     expect(main.body).toContain('/cgi-bin/login.pl?logout');
-    expect(menuLabels(main.body)).toBe(PACER_MENU);
+    expect(menuOf(main.body)).toBe(PACER_MENU);
+    // The logged-in login.pl sets the KEY cookie by script.
+    expect(main.body).toMatch(/<script type="text\/javascript">document\.cookie="KEY=[0-9a-f]{32}; path=\/";<\/script>/);
     const utilities = await b.get(`${base}/cgi-bin/DisplayMenu.pl?Utilities`);
     expect(utilities.body).toContain('Your Account');
     for (const t of ['Change Client Code', 'Review Billing History']) expect(utilities.body).toContain(t);
@@ -80,9 +98,12 @@ describe('the linking journey, steps 1-11', () => {
     // 5. "Link a CM/ECF account to my PACER account".
     expect(utilities.body).toContain('<a href="/cgi-bin/LinkAccount.pl">Link a CM/ECF account to my PACER account</a>');
 
-    // 6. The form.
+    // 6. The form: "CM/ECF login:", "CM/ECF password:", Submit, Clear, "Forgot login/password".
     const form = await b.get(`${base}/cgi-bin/LinkAccount.pl`);
-    for (const t of ['CM/ECF login', 'CM/ECF password', '>Submit<', '>Clear<', 'Forgot login/password']) expect(form.body).toContain(t);
+    const $form = parsed(form.body);
+    expect(texts($form, 'form#linkAccount label')).toEqual(['CM/ECF login:', 'CM/ECF password:']);
+    expect(texts($form, 'form#linkAccount button')).toEqual(['Submit', 'Clear']);
+    expect(texts($form, 'form#linkAccount a')).toEqual(['Forgot login/password']);
     expect(form.body).toContain('The FLSD CM/ECF login is typically your first and last initials followed by your full bar number');
 
     // 7. Submit; 8. the confirmation with both names.
@@ -110,14 +131,14 @@ describe('the linking journey, steps 1-11', () => {
     expect(result.status).toBe(200);
     expect(result.body).toContain('The CM/ECF account for John Attorney is now linked to your CSO account.');
 
-    // 10. The result page still shows the old menu...
-    expect(menuLabels(result.body)).toBe(PACER_MENU);
+    // 10. The result page's menu already has Search, not yet Civil and Criminal...
+    expect(menuOf(result.body)).toBe(JUST_LINKED_MENU);
 
-    // 11. ...and the next page loaded by a menu item shows the new one.
+    // 11. ...and the next page loaded by a menu item shows the whole filer menu.
     const query = await b.get(`${base}/cgi-bin/iquery.pl`);
-    expect(menuLabels(query.body)).toBe(FILER_MENU);
-    expect(query.body).toContain('<a class="yuimenubaritemlabel" href="/cgi-bin/DisplayMenu.pl?CivilEvents">C<u>i</u>vil</a>');
-    expect(query.body).toContain('href="javascript:CMECF.MainMenu.searchPrompt();">Sear<u>c</u>h</a>');
+    expect(menuOf(query.body)).toBe(FILER_MENU);
+    expect(query.body).toContain(`<li class="yuimenubaritem"><a class="yuimenubaritemlabel" href='/cgi-bin/DisplayMenu.pl?CivilEvents'>C<u>i</u>vil <div class='spritedownarrow'></div></a></li>`);
+    expect(query.body).toContain(`href='javascript: CMECF.MainMenu.searchPrompt();'>Sear<u>c</u>h</a>`);
 
     // The link is permanent and recorded; the notification email is in the outbox.
     const ecf = app.repos.ecfAccounts.byLogin('flsd', 'attytest4');
@@ -135,11 +156,13 @@ describe('the linking journey, steps 1-11', () => {
     expect(filerUtilities.body).toContain('View Your Transaction Log');
     expect((await b.get(`${base}/cgi-bin/DisplayMenu.pl?CivilEvents`)).status).toBe(200);
 
-    // Log Out ends the session: the court sends the browser to the CSO again.
+    // Log Out ends the session: the court's pages ask for a login again.
     const out = await b.get(`${base}/cgi-bin/login.pl?logout`);
     expect(out.body).not.toContain('/cgi-bin/login.pl?logout');
-    const after = await b.fetch(`${base}/cgi-bin/ShowIndex.pl`, { headers: { cookie: `NextGenCSO=${token}` } });
-    expect(after.body).toContain('/csologin/login.jsf?pscCourtId=FLSDC');
+    const after = await b.fetch(`${base}/cgi-bin/DisplayMenu.pl?Utilities`, { headers: { cookie: `NextGenCSO=${token}` } });
+    expect(decodeEntities(after.body)).toContain(`/csologin/login.jsf?pscCourtId=FLSDC&appurl=${encodeURIComponent(`${base}/cgi-bin/DisplayMenu.pl?Utilities`)}`);
     expect(after.body).not.toContain('/cgi-bin/login.pl?logout');
+    const frontDoor = await b.fetch(`${base}/cgi-bin/ShowIndex.pl`, { headers: { cookie: `NextGenCSO=${token}` } });
+    expect(documentFilingSystemLink(frontDoor)).toBe(`${base}/cgi-bin/login.pl`);
   });
 });

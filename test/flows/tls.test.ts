@@ -39,11 +39,11 @@ describe('the TLS listener', () => {
     expect(isLoggedIn((await client.court('https://ecf.flsd.uscourts.gov/cgi-bin/ShowIndex.pl', cookiesFor(token))).body)).toBe(true);
     expect(isLoggedIn((await client.court('http://ecf.flsd.uscourts.gov/cgi-bin/ShowIndex.pl', cookiesFor(token))).body)).toBe(true);
 
-    const out = await client.court('https://ecf.flsd.uscourts.gov/cgi-bin/ShowIndex.pl', cookiesFor('B'.repeat(128)));
+    const out = await client.court('https://ecf.flsd.uscourts.gov/cgi-bin/login.pl', cookiesFor('B'.repeat(128)));
     expect(isLoggedIn(out.body)).toBe(false);
     expect(out.body).not.toContain('Cost: ');
     expect(out.body).toContain(
-      '"https://pacer.login.uscourts.gov/csologin/login.jsf?pscCourtId=FLSDC&appurl=https%3A%2F%2Fecf.flsd.uscourts.gov%2Fcgi-bin%2FShowIndex.pl"',
+      '"https://pacer.login.uscourts.gov/csologin/login.jsf?pscCourtId=FLSDC&appurl=https%3A%2F%2Fecf.flsd.uscourts.gov%2Fcgi-bin%2Flogin.pl"',
     );
 
     const cert = await peerCertificate(tlsPort as number, 'ecf.flsd.uscourts.gov');
@@ -66,6 +66,9 @@ describe('the TLS listener', () => {
     const session = landed.setCookies.find((c) => c.startsWith('NextGenCSO='));
     expect(session).toMatch(/; Domain=\.uscourts\.gov/);
     expect(session).toMatch(/; Secure/);
+    // Secure, and still readable by page scripts as the real ones are; the JSESSIONID stays HttpOnly.
+    expect(session).not.toMatch(/HttpOnly/i);
+    expect(login.setCookies.find((c) => c.startsWith('JSESSIONID='))).toMatch(/; HttpOnly; Secure/);
     expect(isLoggedIn((await b.get('https://ecf.flsd.uscourts.gov/cgi-bin/login.pl')).body)).toBe(true);
   });
 });

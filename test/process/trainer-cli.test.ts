@@ -102,7 +102,7 @@ describe('trainer CLI', () => {
     // Resetting one trainee unlinks them and ends their session.
     const one = await cli(env, 'class', 'reset', 'mar26', '--trainee', 'mar26-07');
     expect(one).toMatchObject({ code: 0, out: 'class mar26: 1 trainee back to unlinked (sessions ended, lockouts cleared)\n' });
-    expect((await again.get(`${nysd}/cgi-bin/ShowIndex.pl`)).body).toContain('id="cso-login-link"');
+    expect((await again.get(`${nysd}/cgi-bin/login.pl`)).body).toContain('id="cso-login-link"');
     expect((await cli(env, 'class', 'status', 'mar26')).out).toContain('0 of 12 trainees have linked.');
   });
 

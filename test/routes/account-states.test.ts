@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import { formAction, inputValue, messagesIn, type Page } from '../support/browser.js';
 import { makeApp, PACER_PASSWORD, serveWithBrowser } from '../support/app.js';
 import { authenticatorCode, MFA_SECRET } from '../support/authenticator.js';
-import { loginForm, openLoginFrom, redactionForm } from '../support/journey.js';
+import { parsed, texts } from '../support/captured.js';
+import { loginForm, openLoginFrom, redactionForm, showsDialog } from '../support/journey.js';
 
 /** The personas' account states on the screen login (FIDELITY §3), over a real socket. */
 let app: FastifyInstance;
@@ -42,9 +43,14 @@ describe('inactive account', () => {
   it('shows the PACER User Inactive dialog, then the login continues', async () => {
     const { b, password } = await start();
     const dialog = await password('inactive1');
-    expect(dialog.body).toContain('id="inactiveDialog"');
-    expect(dialog.body).toContain('PACER User Inactive');
-    expect(dialog.body).toContain('Although you have a PACER account, your account is currently inactive.');
+    expect(showsDialog(dialog, 'inactiveDialog')).toBe(true);
+    const $ = parsed(dialog.body);
+    expect($('#inactiveDialog .ui-dialog-title').text()).toBe('PACER User Inactive');
+    // Fidelity: the real dialog's text, whole (the CSO login page archived in 2016).
+    expect(texts($, '#inactiveDialog #inactiveText p')).toEqual([
+      'PACER User Inactive: Although you have a PACER account, your account is currently inactive. For information on how to make your account status active, contact the PACER Service Center at (800) 676-6856 Monday through Friday between 8 AM and 6 PM CT, or email pacer@psc.uscourts.gov.',
+      'You may continue to log in and perform other activities (e.g., e-file, request filing privileges), but you will not be able to perform a search until your account is active.',
+    ]);
     expect(b.cookie('NextGenCSO')).toBeUndefined();
     const done = await b.post(formAction(dialog, 'inactiveForm'), {
       inactiveForm: 'inactiveForm',
@@ -64,7 +70,7 @@ describe('MFA step', () => {
     expect(mfa.body).toContain('<form id="mfaForm" name="mfaForm"');
     expect(mfa.body).toContain('name="mfaForm:mfaInput"');
     expect(mfa.body).toContain('id="mfaForm:btnOk" name="mfaForm:btnOk"');
-    expect(mfa.body).not.toContain('id="redactionConfirmation"');
+    expect(showsDialog(mfa, 'redactionConfirmation')).toBe(false);
 
     const wrong = await b.post(formAction(mfa, 'mfaForm'), mfaForm(mfa, '000000'));
     expect(wrong.body).toContain('<form id="mfaForm"');
@@ -72,7 +78,7 @@ describe('MFA step', () => {
     expect(b.cookie('NextGenCSO')).toBeUndefined();
 
     const redaction = await b.post(formAction(wrong, 'mfaForm'), mfaForm(wrong, authenticatorCode(MFA_SECRET, app.clock.now())));
-    expect(redaction.body).toContain('id="redactionConfirmation"');
+    expect(showsDialog(redaction, 'redactionConfirmation')).toBe(true);
     const done = await b.post(formAction(redaction, 'regmsg'), redactionForm(redaction, true));
     expect(done.body).toContain('/cgi-bin/login.pl?logout');
     expect(done.body).toContain('Alice Secure');
@@ -82,7 +88,7 @@ describe('MFA step', () => {
     const { b, password } = await start();
     const mfa = await password('mfaattorney');
     const next = await b.post(formAction(mfa, 'mfaForm'), mfaForm(mfa, '22222222'));
-    expect(next.body).toContain('id="redactionConfirmation"');
+    expect(showsDialog(next, 'redactionConfirmation')).toBe(true);
     expect(app.repos.pacerAccounts.byUsername('mfaattorney')?.mfaBackupCodes).toEqual(['11111111']);
 
     const again = await password('mfaattorney');

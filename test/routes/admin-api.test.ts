@@ -129,7 +129,7 @@ describe('links and sessions', () => {
     expect((await call('DELETE', `/__admin/sessions/${sessions[0].token}`)).status).toBe(204);
     expect((await call('GET', '/__admin/sessions')).body?.sessions).toEqual([]);
     expect((await call('GET', '/__admin/sessions?all=true')).body?.sessions[0]).toMatchObject({ active: false });
-    expect((await b.get(`${base}/cgi-bin/ShowIndex.pl`)).body).toContain('id="cso-login-link"');
+    expect((await b.get(`${base}/cgi-bin/login.pl`)).body).toContain('id="cso-login-link"');
     expect((await call('DELETE', '/__admin/sessions/nope')).status).toBe(404);
   });
 });

@@ -26,7 +26,8 @@ describe('bad input never breaks a page', () => {
     expect(messagesIn(junk.body, MESSAGES)).toBe('Invalid username or password');
     const missing = await b.post(action, { loginForm: 'loginForm', 'javax.faces.ViewState': inputValue(page.body, 'javax.faces.ViewState') ?? '' });
     expect(missing.status).toBe(200);
-    expect(messagesIn(missing.body, MESSAGES)).toBe('Username: Validation Error: Value is required.');
+    // Both fields missing: both are named, as JSF validates every required field.
+    expect(messagesIn(missing.body, MESSAGES)).toBe('Username: Validation Error: Value is required. Password: Validation Error: Value is required.');
     const tooLongCode = await b.post(action, loginForm(page, 'researcher', undefined, 'c'.repeat(33)));
     expect(messagesIn(tooLongCode.body, MESSAGES)).toBe('Client Code: must be 32 characters or fewer.');
   });

@@ -14,7 +14,8 @@ import {
 import { parseSeed, SeedError } from '../../seeds/seed.js';
 import { makeApp } from '../support/app.js';
 import { decodeEntities, inputValue } from '../support/browser.js';
-import { caseQueryFields, JURISCRAPER_QUERY_URL, postForm, receiptOf, sessionCookies } from '../support/case-query.js';
+import { caseQueryFields, JURISCRAPER_QUERY_URL, postForm, sessionCookies } from '../support/case-query.js';
+import { parsed, receiptOf as readReceipt } from '../support/captured.js';
 
 /**
  * Billing: the fee arithmetic, Query's billable answers and their receipt, Change Client Code,
@@ -47,6 +48,12 @@ async function expectRefusals(
     expect(res.body).toContain(message);
     alsoOnPage(res.body);
   }
+}
+
+/** The receipt's rows as label → value, read from the page as clients parse it. */
+function receiptOf(html: string): Record<string, string> {
+  const { time: _time, ...rows } = readReceipt(parsed(html));
+  return rows;
 }
 
 const tx = (over: Partial<Transaction>): Transaction => ({
@@ -137,7 +144,8 @@ describe('Query (iquery.pl) billing', () => {
     const positions = labels.map((l) => page.body.indexOf(l));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-    expect(page.body).toMatch(/>\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}</);
+    expect(page.body).toContain('<HR><CENTER><TABLE BORDER=1 BGCOLOR=white width="400"><TR><TH COLSPAN=4>');
+    expect(readReceipt(parsed(page.body))['time']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
     // Fidelity: "LName: lissner FName: michael" (captured case_queries_advanced/canb_2.html).
     expect(receiptOf(page.body)).toEqual({
       'PACER Login': 'researcher',
@@ -147,8 +155,9 @@ describe('Query (iquery.pl) billing', () => {
       'Billable Pages': '1',
       Cost: '0.10',
     });
-    // It ENDS the page: after "Cost:" only the amount and markup.
-    expect(page.body.slice(page.body.lastIndexOf('Cost:') + 'Cost:'.length).replace(/<[^>]*>|\s/g, '')).toBe('0.10');
+    // It ENDS the page: nothing but closing tags after it.
+    const after = page.body.slice(page.body.indexOf('</TABLE></CENTER></HR>') + '</TABLE></CENTER></HR>'.length);
+    expect(after.replace(/<\/(div|body|html)>|\s/g, '')).toBe('');
 
     const account = app.repos.pacerAccounts.byUsername('researcher');
     const rows = app.repos.billing.between(account?.id ?? 0, 0, Number.MAX_SAFE_INTEGER);

@@ -4,7 +4,7 @@ import { passwordExpired, passwordProblems, PASSWORD_MAX_AGE_MS } from '../../se
 import { TEXT } from '../../server/domain/login-rules.js';
 import { makeApp, PACER_PASSWORD, serveWithBrowser } from '../support/app.js';
 import { formAction, inputValue, messagesIn, type Browser, type Page } from '../support/browser.js';
-import { loginForm, logIn, openLoginFrom, serveLoggedIn } from '../support/journey.js';
+import { loginForm, logIn, openLoginFrom, serveLoggedIn, showsDialog } from '../support/journey.js';
 
 /**
  * The virtual clock (/__admin/clock) and the rules that run on it: session expiry, the lockout,
@@ -68,7 +68,7 @@ describe('rules on the virtual clock', () => {
     expect((await clock({ advanceSeconds: 3590 })).statusCode).toBe(200);
     expect((await b.get(`${base}/cgi-bin/ShowIndex.pl`)).body).toContain(LOGGED_IN);
     await clock({ advanceSeconds: 11 });
-    const expired = await b.get(`${base}/cgi-bin/ShowIndex.pl`);
+    const expired = await b.get(`${base}/cgi-bin/login.pl`);
     expect(expired.body).not.toContain(LOGGED_IN);
     expect(expired.body).toContain('/csologin/login.jsf?pscCourtId=FLSDC');
   });
@@ -120,14 +120,14 @@ describe('the 180-day password rule', () => {
   /** Posts the password dialog's form. */
   function updateForm(page: Page, action: 'skip' | 'update', password = '', confirm = password): Record<string, string> {
     const f: Record<string, string> = {
-      updatePwdForm: 'updatePwdForm',
+      frmUserUpdate: 'frmUserUpdate',
       'javax.faces.ViewState': inputValue(page.body, 'javax.faces.ViewState') ?? '',
     };
-    if (action === 'skip') f['updatePwdForm:btnSkip'] = 'updatePwdForm:btnSkip';
+    if (action === 'skip') f['frmUserUpdate:bpmSkip'] = 'frmUserUpdate:bpmSkip';
     else {
-      f['updatePwdForm:btnUpdate'] = 'updatePwdForm:btnUpdate';
-      f['updatePwdForm:newPassword'] = password;
-      f['updatePwdForm:confirmPassword'] = confirm;
+      f['frmUserUpdate:btnUpdate'] = 'frmUserUpdate:btnUpdate';
+      f['frmUserUpdate:newPassword'] = password;
+      f['frmUserUpdate:confirmPassword'] = confirm;
     }
     return f;
   }
@@ -155,7 +155,7 @@ describe('the 180-day password rule', () => {
       expect(prompt.body).toContain('Update Your Password');
       expect(prompt.body).toContain(`You can skip this ${4 - skip} more ${skip === 3 ? 'time' : 'times'}`);
       expect(b.cookie('NextGenCSO')).toBeUndefined();
-      const skipped = await b.post(formAction(prompt, 'updatePwdForm'), updateForm(prompt, 'skip'), false);
+      const skipped = await b.post(formAction(prompt, 'frmUserUpdate'), updateForm(prompt, 'skip'), false);
       expect(skipped.status).toBe(302);
       expect(b.cookie('NextGenCSO')).toMatch(/^[A-Za-z0-9]{128}$/);
       expect(app.repos.pacerAccounts.promptSkips(researcher()?.id ?? 0)).toBe(skip);
@@ -164,28 +164,28 @@ describe('the 180-day password rule', () => {
     // The fourth time: User Update Required, no Skip; skipping anyway stays.
     const required = await passwordStep(b, base);
     expect(required.body).toContain('User Update Required');
-    expect(required.body).not.toContain('updatePwdForm:btnSkip');
-    const refused = await b.post(formAction(required, 'updatePwdForm'), updateForm(required, 'skip'), false);
+    expect(required.body).not.toContain('frmUserUpdate:bpmSkip');
+    const refused = await b.post(formAction(required, 'frmUserUpdate'), updateForm(required, 'skip'), false);
     expect(refused.status).toBe(200);
-    expect(messagesIn(refused.body, 'updatePwdForm:pwdMessages')).toContain('You must change it before you can continue.');
+    expect(messagesIn(refused.body, 'frmUserUpdate:pwdMessages')).toContain('You must change it before you can continue.');
     expect(b.cookie('NextGenCSO')).toBeUndefined();
 
     // Every failure is explained and keeps the dialog up.
-    const weak = await b.post(formAction(refused, 'updatePwdForm'), updateForm(refused, 'update', 'short'), false);
-    const weakText = messagesIn(weak.body, 'updatePwdForm:pwdMessages');
+    const weak = await b.post(formAction(refused, 'frmUserUpdate'), updateForm(refused, 'update', 'short'), false);
+    const weakText = messagesIn(weak.body, 'frmUserUpdate:pwdMessages');
     expect(weakText).toContain('The password must be 14 to 45 characters long (yours has 5).');
     expect(weakText).toContain('at least one upper-case letter');
     expect(weakText).toContain('at least one special character');
-    const named = await b.post(formAction(weak, 'updatePwdForm'), updateForm(weak, 'update', 'Rita-Likes-Sailing-2031'), false);
-    expect(messagesIn(named.body, 'updatePwdForm:pwdMessages')).toContain('The password must not contain your name.');
-    const mismatch = await b.post(formAction(named, 'updatePwdForm'), updateForm(named, 'update', 'Winter-Harbor-2031', 'Winter-Harbor-2032'), false);
-    expect(messagesIn(mismatch.body, 'updatePwdForm:pwdMessages')).toContain('do not match');
-    const same = await b.post(formAction(mismatch, 'updatePwdForm'), updateForm(mismatch, 'update', PACER_PASSWORD), false);
-    expect(messagesIn(same.body, 'updatePwdForm:pwdMessages')).toContain('must be different from your current password');
+    const named = await b.post(formAction(weak, 'frmUserUpdate'), updateForm(weak, 'update', 'Rita-Likes-Sailing-2031'), false);
+    expect(messagesIn(named.body, 'frmUserUpdate:pwdMessages')).toContain('The password must not contain your name.');
+    const mismatch = await b.post(formAction(named, 'frmUserUpdate'), updateForm(named, 'update', 'Winter-Harbor-2031', 'Winter-Harbor-2032'), false);
+    expect(messagesIn(mismatch.body, 'frmUserUpdate:pwdMessages')).toContain('do not match');
+    const same = await b.post(formAction(mismatch, 'frmUserUpdate'), updateForm(mismatch, 'update', PACER_PASSWORD), false);
+    expect(messagesIn(same.body, 'frmUserUpdate:pwdMessages')).toContain('must be different from your current password');
     expect(b.cookie('NextGenCSO')).toBeUndefined();
 
     // A good new password lets the login go on, and resets the rule.
-    const done = await b.post(formAction(same, 'updatePwdForm'), updateForm(same, 'update', 'Winter-Harbor-2031'), false);
+    const done = await b.post(formAction(same, 'frmUserUpdate'), updateForm(same, 'update', 'Winter-Harbor-2031'), false);
     expect(done.status).toBe(302);
     expect(b.cookie('NextGenCSO')).toMatch(/^[A-Za-z0-9]{128}$/);
     expect((await b.get(`${base}/cgi-bin/ShowIndex.pl`)).body).toContain(LOGGED_IN);
@@ -199,7 +199,7 @@ describe('the 180-day password rule', () => {
     const { base, b } = await serveWithBrowser(app);
     await clock({ advanceSeconds: 181 * DAY });
     const page = await logIn(b, `${base}/cgi-bin/ShowIndex.pl`, 'jattorney');
-    expect(page.body).toContain('id="passwordUpdateDialog"');
-    expect(page.body).not.toContain('id="redactionConfirmation"');
+    expect(showsDialog(page, 'passwordUpdateDialog')).toBe(true);
+    expect(showsDialog(page, 'redactionConfirmation')).toBe(false);
   });
 });

@@ -49,12 +49,12 @@ describe('POST /services/cso-auth, as a client uses it', () => {
   it('answers an unknown or ended token with the not-logged-in page, sending the browser to the matching CSO', async () => {
     const { client, port } = await start();
     const bogus = 'A'.repeat(128);
-    const real = await client.court('http://ecf.flsd.uscourts.gov/cgi-bin/ShowIndex.pl', cookiesFor(bogus));
+    const real = await client.court('http://ecf.flsd.uscourts.gov/cgi-bin/login.pl', cookiesFor(bogus));
     expect(real.status).toBe(200);
     expect(isLoggedIn(real.body)).toBe(false);
     expect(real.body).not.toContain('Cost: ');
     expect(real.body).toContain(
-      'window.location.replace("http://pacer.login.uscourts.gov/csologin/login.jsf?pscCourtId=FLSDC&appurl=http%3A%2F%2Fecf.flsd.uscourts.gov%2Fcgi-bin%2FShowIndex.pl")',
+      'location.assign("http://pacer.login.uscourts.gov/csologin/login.jsf?pscCourtId=FLSDC&appurl=http%3A%2F%2Fecf.flsd.uscourts.gov%2Fcgi-bin%2Flogin.pl")',
     );
     const local = await client.court(`http://ecf.nysd.localhost:${port}/cgi-bin/iquery.pl`, cookiesFor('not-a-token'));
     expect(isLoggedIn(local.body)).toBe(false);
@@ -236,9 +236,20 @@ describe('XML', () => {
     const mixed = await client.post('/services/cso-auth', body, { 'content-type': 'text/xml', accept: 'application/json' });
     expect(mixed.json['loginResult']).toBe('0');
 
-    const out = await client.post('/services/cso-logout', `<CsoLogout><nextGenCSO>${token}</nextGenCSO></CsoLogout>`, { 'content-type': 'application/xml' });
-    expect(out.body).toBe('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><CsoLogout><loginResult>0</loginResult><errorDescription></errorDescription></CsoLogout>');
+    // Fidelity: the published spec's logout is CsoAuth too, request and answer.
+    const out = await client.post('/services/cso-logout', `<CsoAuth><nextGenCSO>${token}</nextGenCSO></CsoAuth>`, { 'content-type': 'application/xml' });
+    expect(out.body).toBe('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><CsoAuth><loginResult>0</loginResult><errorDescription></errorDescription></CsoAuth>');
     expect(app.repos.sessions.active(token, app.clock.now())).toBeUndefined();
+  });
+
+  it('still takes the logout with the old root CsoLogout, and answers CsoAuth', async () => {
+    const { client } = await start();
+    const token = (await client.post('/services/cso-auth', JSON.stringify({ loginId: 'researcher', password: PACER_PASSWORD }), { 'content-type': 'application/json', accept: 'application/json' })).json['nextGenCSO'] as string;
+    const out = await client.post('/services/cso-logout', `<CsoLogout><nextGenCSO>${token}</nextGenCSO></CsoLogout>`, { 'content-type': 'application/xml' });
+    expect(out.body).toBe('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><CsoAuth><loginResult>0</loginResult><errorDescription></errorDescription></CsoAuth>');
+    expect(app.repos.sessions.active(token, app.clock.now())).toBeUndefined();
+    const other = await client.post('/services/cso-logout', '<Logout><nextGenCSO>x</nextGenCSO></Logout>', { 'content-type': 'application/xml' });
+    expect(other.status).toBe(400);
   });
 });
 

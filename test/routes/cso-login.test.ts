@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { formAction, inputValue, messagesIn } from '../support/browser.js';
 import { makeApp, serveWithBrowser } from '../support/app.js';
-import { loginForm, redactionForm } from '../support/journey.js';
+import { parsed, texts } from '../support/captured.js';
+import { loginForm, redactionForm, showsDialog } from '../support/journey.js';
 
 let app: FastifyInstance;
 afterEach(async () => app?.close());
@@ -48,7 +49,8 @@ describe('CSO screen login: buttons and outcomes', () => {
     expect(res.status).toBe(302);
     expect(res.headers['location']).toBe(`${base}/cgi-bin/ShowIndex.pl`);
     const cookies = res.setCookies.join('\n');
-    expect(cookies).toMatch(/NextGenCSO=[A-Za-z0-9]{128}; Path=\/; HttpOnly; SameSite=Lax/);
+    // Fidelity: readable by page scripts, no HttpOnly (RECAP reads them through document.cookie).
+    expect(cookies).toMatch(/NextGenCSO=[A-Za-z0-9]{128}; Path=\/; SameSite=Lax/);
     expect(cookies).toContain('PacerClientCode=matter-42');
     expect(cookies).not.toContain('Domain=');
     expect(b.cookie('PacerSession')).toBe(b.cookie('NextGenCSO'));
@@ -73,12 +75,30 @@ describe('CSO screen login: buttons and outcomes', () => {
     expect(b.cookie('NextGenCSO')).toBeUndefined();
   });
 
-  it('asks for empty fields in the JSF style', async () => {
+  it('asks for empty fields in the JSF style, in the message area and under each field', async () => {
     const { b, page } = await setup();
-    const res = await b.post(formAction(page, 'loginForm'), loginForm(page, '', ''));
-    expect(messagesIn(res.body, MESSAGES)).toBe('Username: Validation Error: Value is required.');
-    const res2 = await b.post(formAction(page, 'loginForm'), loginForm(page, 'researcher', ''));
-    expect(messagesIn(res2.body, MESSAGES)).toBe('Password: Validation Error: Value is required.');
+    /** Each field's own error: div.psc-login-input-error ... span.ui-message-error-detail (juriscraper issue 255). */
+    const fieldErrors = (html: string) => {
+      const $ = parsed(html);
+      return $('form#loginForm .cso-field')
+        .toArray()
+        .map((f) => [$(f).find('input').attr('name'), $(f).find('div.psc-login-input-error span.ui-message-error-detail').text()])
+        .filter(([, text]) => text !== '');
+    };
+    const both = await b.post(formAction(page, 'loginForm'), loginForm(page, '', ''));
+    expect(messagesIn(both.body, MESSAGES)).toBe('Username: Validation Error: Value is required. Password: Validation Error: Value is required.');
+    expect(fieldErrors(both.body)).toEqual([
+      ['loginForm:loginName', 'Username: Validation Error: Value is required.'],
+      ['loginForm:password', 'Password: Validation Error: Value is required.'],
+    ]);
+    expect(parsed(both.body)('input[name="loginForm:loginName"]').attr('aria-invalid')).toBe('true');
+    const password = await b.post(formAction(page, 'loginForm'), loginForm(page, 'researcher', ''));
+    expect(messagesIn(password.body, MESSAGES)).toBe('Password: Validation Error: Value is required.');
+    expect(fieldErrors(password.body)).toEqual([['loginForm:password', 'Password: Validation Error: Value is required.']]);
+    // A wrong password is the message area's alone.
+    const wrong = await b.post(formAction(page, 'loginForm'), loginForm(page, 'researcher', 'nope'));
+    expect(fieldErrors(wrong.body)).toEqual([]);
+    expect(parsed(wrong.body)('.psc-login-input-error').length).toBe(0);
   });
 
   it('refuses a disabled account with the real text, only after a correct password', async () => {
@@ -130,11 +150,14 @@ describe('CSO screen login: buttons and outcomes', () => {
   it('requires the redaction box before a filer is logged in', async () => {
     const { b, page } = await setup();
     const dialog = await b.post(formAction(page, 'loginForm'), loginForm(page, 'mgonzalez'));
-    expect(dialog.body).toContain('id="redactionConfirmation"');
+    expect(showsDialog(dialog, 'redactionConfirmation')).toBe(true);
+    // Without JavaScript, Continue (disabled by aria-disabled, not by the HTML attribute) still
+    // posts the form, and an unticked one stays on the dialog with the reason.
     for (let i = 0; i < 2; i++) {
       const stay = await b.post(formAction(dialog, 'regmsg'), redactionForm(dialog, false), false);
       expect(stay.status).toBe(200);
-      expect(stay.body).toContain('id="redactionConfirmation"');
+      expect(showsDialog(stay, 'redactionConfirmation')).toBe(true);
+      expect(messagesIn(stay.body, 'regmsg:redactMessages')).toBe('You must check the box to acknowledge the redaction rules before you continue.');
     }
     expect(b.cookie('NextGenCSO')).toBeUndefined();
     const done = await b.post(formAction(dialog, 'regmsg'), redactionForm(dialog, true), false);
@@ -146,7 +169,14 @@ describe('CSO screen login: buttons and outcomes', () => {
     const { b, page } = await setup();
     const res = await b.post(formAction(page, 'loginForm'), redactionForm(page, true), false);
     expect(res.status).toBe(200);
-    expect(res.body).not.toContain('id="redactionConfirmation"');
+    expect(showsDialog(res, 'redactionConfirmation')).toBe(false);
+    expect(b.cookie('NextGenCSO')).toBeUndefined();
+    // Nor the tick's AJAX valueChange: no login behind it, so the login form comes back.
+    const { 'regmsg:bpmConfirm': _continue, ...ticked } = redactionForm(page, true);
+    const tick = await b.post(formAction(page, 'loginForm'), { ...ticked, 'javax.faces.partial.ajax': 'true', 'javax.faces.source': 'regmsg:chkRedact' });
+    expect(tick.body).toContain('<update id="loginForm">');
+    expect(tick.body).toContain('Your login session has expired. Please log in again.');
+    expect(tick.body).not.toContain('<update id="regmsg:bpmConfirm">');
     expect(b.cookie('NextGenCSO')).toBeUndefined();
   });
 
@@ -158,5 +188,63 @@ describe('CSO screen login: buttons and outcomes', () => {
       expect(res.status).toBe(302);
       expect(res.headers['location']).toBe(`${base}/`);
     }
+  });
+});
+
+describe('CSO login page: the PrimeFaces markup clients select on', () => {
+  it('carries the Redaction Agreement, hidden, on the blank page: #redactionConfirmation with the PrimeFaces checkbox and a disabled Continue', async () => {
+    const { page } = await setup();
+    const $ = parsed(page.body);
+    const dialog = $('div#redactionConfirmation');
+    expect(dialog.length).toBe(1);
+    expect(dialog.attr('hidden')).toBeDefined();
+    expect(dialog.attr('aria-hidden')).toBe('true');
+    expect(showsDialog(page, 'redactionConfirmation')).toBe(false);
+    expect($('div#redactionConfirmation form#regmsg div[id="regmsg:chkRedact"].ui-chkbox.ui-widget > div.ui-chkbox-box').length).toBe(1);
+    expect($('div[id="regmsg:chkRedact"] input[type="checkbox"][id="regmsg:chkRedact_input"][name="regmsg:chkRedact_input"]').length).toBe(1);
+    const confirm = $('form#regmsg button[id="regmsg:bpmConfirm"][name="regmsg:bpmConfirm"]');
+    expect(confirm.attr('aria-disabled')).toBe('true');
+    expect(confirm.hasClass('ui-state-disabled')).toBe(true);
+    // Not the HTML attribute: a browser without JavaScript can still post (the server checks the tick).
+    expect(confirm.attr('disabled')).toBeUndefined();
+    expect($('form#regmsg input[name="dialogName"]').attr('value')).toBe('redactionDlg');
+    // A logged-out page: nothing a client reads as logged in.
+    expect(page.body).not.toContain('/cgi-bin/login.pl?logout');
+    expect(page.body).not.toContain('Cost: ');
+  });
+
+  it('puts the label of every button in span.ui-button-text.ui-c, as PrimeFaces does', async () => {
+    const { b, page } = await setup();
+    const dialog = await b.post(formAction(page, 'loginForm'), loginForm(page, 'mgonzalez'));
+    for (const html of [page.body, dialog.body]) {
+      const $ = parsed(html);
+      const buttons = $('button').toArray();
+      expect(buttons.length).toBeGreaterThanOrEqual(4);
+      for (const button of buttons) {
+        expect($(button).children('span.ui-button-text.ui-c').length, $(button).attr('id')).toBe(1);
+        expect($(button).hasClass('ui-button')).toBe(true);
+      }
+    }
+    expect(texts(parsed(page.body), 'form#loginForm button')).toEqual(['Login', 'Clear', 'Cancel']);
+  });
+
+  it('shows the dialog after a filer\'s password, and a plain POST of the tick renders Continue enabled', async () => {
+    const { b, page } = await setup();
+    const dialog = await b.post(formAction(page, 'loginForm'), loginForm(page, 'mgonzalez'));
+    const $ = parsed(dialog.body);
+    expect($('div#redactionConfirmation').attr('aria-modal')).toBe('true');
+    expect($('div#redactionConfirmation').attr('hidden')).toBeUndefined();
+    expect($('button[id="regmsg:bpmConfirm"]').attr('aria-disabled')).toBe('true');
+    const { 'regmsg:bpmConfirm': _continue, ...tick } = redactionForm(dialog, true);
+    const ticked = await b.post(formAction(dialog, 'regmsg'), { ...tick, 'javax.faces.source': 'regmsg:chkRedact' }, false);
+    expect(ticked.status).toBe(200);
+    const t = parsed(ticked.body);
+    expect(t('input[id="regmsg:chkRedact_input"]').attr('checked')).toBeDefined();
+    expect(t('div.ui-chkbox-box').hasClass('ui-state-active')).toBe(true);
+    expect(t('button[id="regmsg:bpmConfirm"]').attr('aria-disabled')).toBeUndefined();
+    expect(t('button[id="regmsg:bpmConfirm"]').hasClass('ui-state-disabled')).toBe(false);
+    expect(b.cookie('NextGenCSO')).toBeUndefined();
+    const done = await b.post(formAction(ticked, 'regmsg'), redactionForm(ticked, true), false);
+    expect(done.status).toBe(302);
   });
 });

@@ -262,7 +262,7 @@ describe('SESSION_EXPIRED', () => {
   it('ends the session as the request arrives', async () => {
     app = await makeApp();
     let s = sessionFor();
-    const one = await app.inject({ method: 'GET', url: '/cgi-bin/ShowIndex.pl', cookies: s.cookies, headers: { 'x-mock-fault': 'SESSION_EXPIRED' } });
+    const one = await app.inject({ method: 'GET', url: '/cgi-bin/login.pl', cookies: s.cookies, headers: { 'x-mock-fault': 'SESSION_EXPIRED' } });
     expect(one.body).toContain('/csologin/login.jsf?pscCourtId=FLSDC');
     expect(one.body).not.toContain(LOGGED_IN);
     expect(app.repos.sessions.active(s.token, app.clock.now())).toBeUndefined();
@@ -339,7 +339,7 @@ describe('fault answers are the area\'s own answers', () => {
       expect(framing(res.body), fault).toBe(framing(normal.body));
       expect(res.body, fault).not.toContain('\n');
     }
-    // The logout answers a fault in its own shape too (root CsoLogout, no token field).
+    // The logout answers a fault in its own shape too (root CsoAuth, no token field).
     const logout = await app.inject({ method: 'POST', url: '/services/cso-logout', headers: { accept, 'x-mock-fault': 'MAINTENANCE' }, payload: {} });
     const loggedOut = await app.inject({ method: 'POST', url: '/services/cso-logout', headers: { accept }, payload: {} });
     expect(logout.statusCode).toBe(503);

@@ -10,9 +10,9 @@ describe('host routing (FIDELITY §1)', () => {
   it('serves a court on its real and .localhost names, with its own title', async () => {
     app = await makeApp();
     for (const host of ['ecf.nysd.uscourts.gov', 'ecf.nysd.localhost:8080', 'ecf-train.nysd.uscourts.gov']) {
-      const res = await app.inject({ url: '/cgi-bin/ShowIndex.pl', headers: { host } });
+      const res = await app.inject({ url: '/cgi-bin/login.pl', headers: { host } });
       expect(res.statusCode, host).toBe(200);
-      expect(res.body).toContain('<title>CM/ECF - Live Database - nysd</title>');
+      expect(res.body).toContain('<title>SDNY CM/ECF NextGen Version 1.7</title>');
       expect(res.body).toContain('pscCourtId=NYSDC');
     }
   });
@@ -21,11 +21,11 @@ describe('host routing (FIDELITY §1)', () => {
     app = await makeApp();
     const real = await app.inject({ url: '/cgi-bin/iquery.pl', headers: { host: 'ecf.flsd.uscourts.gov' } });
     expect(real.body).toContain(
-      `window.location.replace("http://pacer.login.uscourts.gov/csologin/login.jsf?pscCourtId=FLSDC&appurl=${encodeURIComponent('http://ecf.flsd.uscourts.gov/cgi-bin/iquery.pl')}")`,
+      `location.assign("http://pacer.login.uscourts.gov/csologin/login.jsf?pscCourtId=FLSDC&appurl=${encodeURIComponent('http://ecf.flsd.uscourts.gov/cgi-bin/iquery.pl')}")`,
     );
-    const local = await app.inject({ url: '/cgi-bin/ShowIndex.pl', headers: { host: 'ecf.flsd.localhost:8080' } });
+    const local = await app.inject({ url: '/cgi-bin/login.pl', headers: { host: 'ecf.flsd.localhost:8080' } });
     expect(local.body).toContain('http://pacer.login.localhost:8080/csologin/login.jsf?pscCourtId=FLSDC');
-    const train = await app.inject({ url: '/cgi-bin/ShowIndex.pl', headers: { host: 'ecf-train.flsd.uscourts.gov' } });
+    const train = await app.inject({ url: '/cgi-bin/login.pl', headers: { host: 'ecf-train.flsd.uscourts.gov' } });
     expect(train.body).toContain('http://train-login.uscourts.gov/csologin/login.jsf');
   });
 
@@ -51,7 +51,7 @@ describe('host routing (FIDELITY §1)', () => {
     for (const host of ['localhost:8080', '127.0.0.1:8080', 'mock-pacer:8080']) {
       expect((await app.inject({ url: '/csologin/login.jsf', headers: { host } })).statusCode).toBe(200);
       const court = await app.inject({ url: '/cgi-bin/ShowIndex.pl', headers: { host } });
-      expect(court.body).toContain('<title>CM/ECF - Live Database - nysd</title>');
+      expect(court.body).toContain('<title>SDNY CM/ECF NextGen Version 1.7</title>');
     }
   });
 

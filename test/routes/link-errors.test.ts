@@ -119,7 +119,7 @@ describe('link rules, each with a clear error and no link made', () => {
     expect(menuLabels((await b.get(`${flsd}/cgi-bin/ShowIndex.pl`)).body)).toContain('Civil');
     // The CSO session (a .uscourts.localhost cookie) is valid at every court.
     const nysdPage = await b.get(`${nysd}/cgi-bin/ShowIndex.pl`);
-    expect(nysdPage.body).toContain('<title>CM/ECF - Live Database - nysd</title>');
+    expect(nysdPage.body).toContain('<title>SDNY CM/ECF NextGen Version 1.7</title>');
     expect(menuLabels(nysdPage.body)).toBe('Query Reports Utilities Help Log Out');
     const nysdLink = await linkAccount(b, nysd, 'ja512584');
     expect(nysdLink.result.body).toContain('The CM/ECF account for John Attorney is now linked to your CSO account.');

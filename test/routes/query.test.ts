@@ -3,14 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { CourtCase } from '../../db/cases-repository.js';
 import { parseCaseNumber } from '../../server/domain/cases.js';
 import { makeApp } from '../support/app.js';
-import { parsed } from '../support/captured.js';
+import { parsed, receiptOf } from '../support/captured.js';
 import {
   caseQueryFields,
   JURISCRAPER_QUERY_URL,
   postForm,
   readCaseQuery,
   readSelectACase,
-  receiptOf,
   sessionCookies,
 } from '../support/case-query.js';
 
@@ -206,7 +205,7 @@ describe('searches', () => {
     ]);
     const both = await postForm(app, JURISCRAPER_QUERY_URL, { case_num: '26-20001' }, cookies);
     expect(readSelectACase(parsed(both.body), { chapterColumn: false }).map((r) => r.docket_number)).toEqual(['1:26-cr-20001', '1:26-cv-20001']);
-    expect(receiptOf(both.body)['Search Criteria']).toBe('26-20001');
+    expect(receiptOf(parsed(both.body))['Search Criteria']).toBe('26-20001');
     const one = await postForm(app, JURISCRAPER_QUERY_URL, { case_num: '26cv20001' }, cookies);
     expect(readCaseQuery(parsed(one.body))['docket_number']).toBe('1:26-cv-20001');
     const none = await postForm(app, JURISCRAPER_QUERY_URL, { case_num: '1:26-cv-99999' }, cookies);

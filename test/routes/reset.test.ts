@@ -49,7 +49,7 @@ describe('reset', () => {
     expect((await admin('GET', '/__admin/outbox')).messages).toEqual([]);
 
     // The old session token no longer logs anyone in; the locked account logs in again.
-    const stale = await attorney.get(`${base}/cgi-bin/ShowIndex.pl`);
+    const stale = await attorney.get(`${base}/cgi-bin/login.pl`);
     expect(stale.body).toContain('id="cso-login-link"');
     expect(stale.body).not.toContain('/cgi-bin/login.pl?logout');
     const again = await logIn(browser(), `${base}/cgi-bin/login.pl`, 'mgonzalez');

@@ -6,7 +6,7 @@ import { hashPassword, verifyPassword } from '../../server/domain/passwords.js';
 import { newJSessionId, newSessionToken } from '../../server/domain/tokens.js';
 import { formAction, inputValue } from '../support/browser.js';
 import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve, serveWithBrowser, testDb } from '../support/app.js';
-import { loginForm, logIn, redactionForm, serveLoggedIn } from '../support/journey.js';
+import { loginForm, logIn, redactionForm, serveLoggedIn, showsDialog } from '../support/journey.js';
 
 /**
  * One test (or a few) per security measure the README lists under "Security".
@@ -60,8 +60,21 @@ describe('session tokens', () => {
     expect(b.cookie('NextGenCSO')).not.toBe(first);
   });
 
-  it('a JSESSIONID planted before the password cannot finish the login behind it', async () => {
+  it('keeps the JSESSIONID through the login by default, as the real CSO does', async () => {
     app = await makeApp();
+    const { base, b } = await serveWithBrowser(app);
+    const page = await b.get(`${base}${LOGIN}`);
+    const jsessionid = b.cookie('JSESSIONID');
+    const dialog = await b.post(formAction(page, 'loginForm'), loginForm(page, 'jattorney'));
+    expect(showsDialog(dialog, 'redactionConfirmation')).toBe(true);
+    expect(dialog.setCookies.some((c) => c.startsWith('JSESSIONID='))).toBe(false);
+    const done = await b.post(formAction(dialog, 'regmsg'), redactionForm(dialog, true), false);
+    expect(done.status).toBe(302);
+    expect(b.cookie('JSESSIONID')).toBe(jsessionid);
+  });
+
+  it('with HARDEN_COOKIES=on, a JSESSIONID planted before the password cannot finish the login behind it', async () => {
+    app = await makeApp({ hardenCookies: true });
     const { base, browser } = await serve(app);
     // The attacker gets a JSESSIONID and its ViewState, and plants the cookie in the victim's browser.
     const attacker = browser();
@@ -69,7 +82,7 @@ describe('session tokens', () => {
     const victim = browser();
     victim.cookies.push({ ...(attacker.cookies.find((c) => c.name === 'JSESSIONID') as (typeof attacker.cookies)[number]) });
     const dialog = await victim.post(formAction(attackerPage, 'loginForm'), loginForm(attackerPage, 'jattorney'));
-    expect(dialog.body).toContain('id="redactionConfirmation"');
+    expect(showsDialog(dialog, 'redactionConfirmation')).toBe(true);
     expect(victim.cookie('JSESSIONID')).not.toBe(attacker.cookie('JSESSIONID'));
     // The attacker now answers the victim's redaction dialog with the planted id: refused.
     const stolen = await attacker.post(formAction(attackerPage, 'loginForm'), redactionForm(attackerPage, true), false);
@@ -83,19 +96,38 @@ describe('session tokens', () => {
 });
 
 describe('cookies', () => {
-  it('are HttpOnly and SameSite=Lax, and not Secure over plain HTTP', async () => {
-    app = await makeApp();
+  /** The Set-Cookie headers of a GET of the login page and a PACER-only login, by cookie name. */
+  async function loginCookies(overrides: Parameters<typeof makeApp>[0] = {}): Promise<Map<string, string>> {
+    app = await makeApp(overrides);
     const { base, b } = await serveWithBrowser(app);
     const page = await b.get(`${base}${LOGIN}`);
-    const res = await b.post(formAction(page, 'loginForm'), loginForm(page, 'researcher'), false);
-    const all = [...page.setCookies, ...res.setCookies];
-    for (const name of ['JSESSIONID', 'NextGenCSO', 'PacerSession', 'PacerUser', 'PacerPref']) {
-      const c = all.find((x) => x.startsWith(`${name}=`));
+    const res = await b.post(formAction(page, 'loginForm'), loginForm(page, 'researcher', undefined, 'matter-1'), false);
+    return new Map([...page.setCookies, ...res.setCookies].map((c) => [c.slice(0, c.indexOf('=')), c]));
+  }
+  const PACER_COOKIES = ['NextGenCSO', 'PacerSession', 'PacerUser', 'PacerPref', 'PacerClientCode'];
+
+  it('PACER cookies are readable by page scripts (no HttpOnly, as real: RECAP reads them); JSESSIONID is HttpOnly; all SameSite=Lax, not Secure over HTTP', async () => {
+    const cookies = await loginCookies();
+    for (const name of [...PACER_COOKIES, 'JSESSIONID']) {
+      const c = cookies.get(name);
       expect(c, name).toBeDefined();
-      expect(c).toMatch(/; HttpOnly/);
       expect(c).toMatch(/; SameSite=Lax/);
       expect(c).not.toMatch(/; Secure/);
+      if (name === 'JSESSIONID') expect(c).toMatch(/; HttpOnly/);
+      else expect(c, name).not.toMatch(/HttpOnly/i);
     }
+  });
+
+  it('with HARDEN_COOKIES=on every one is HttpOnly', async () => {
+    const cookies = await loginCookies({ hardenCookies: true });
+    for (const name of [...PACER_COOKIES, 'JSESSIONID']) expect(cookies.get(name), name).toMatch(/; HttpOnly/);
+  });
+
+  it("the mock's own dashboard cookie is HttpOnly", async () => {
+    app = await makeApp({ adminToken: 'security-test-token-0123456789' });
+    const { base, b } = await serveWithBrowser(app);
+    const signedIn = await b.post(`${base}/__admin/login`, { token: 'security-test-token-0123456789' }, false);
+    expect(signedIn.setCookies.find((c) => c.startsWith('mock_pacer_admin='))).toMatch(/; HttpOnly/);
   });
 
   it('are Secure when the request came over TLS', async () => {
@@ -320,7 +352,10 @@ describe('the cached blank login page', () => {
     const [a, b] = [browser(), browser()];
     const pa = await a.get(`${base}${LOGIN}`);
     const pb = await b.get(`${base}${LOGIN}`);
-    expect(pa.body.replace(/value="[^"]*" autocomplete="off"/, '')).toBe(pb.body.replace(/value="[^"]*" autocomplete="off"/, ''));
+    // The ViewState is in each form: the login form and the hidden Redaction Agreement.
+    const withoutViewStates = (html: string) => html.replace(/value="[^"]*" autocomplete="off"/g, '');
+    expect(withoutViewStates(pa.body)).toBe(withoutViewStates(pb.body));
+    expect(pa.body.match(/name="javax\.faces\.ViewState"/g)?.length).toBe(2);
     expect(inputValue(pa.body, 'javax.faces.ViewState')).not.toBe(inputValue(pb.body, 'javax.faces.ViewState'));
     const swapped = await a.post(formAction(pb, 'loginForm'), loginForm(pb, 'researcher'), false);
     expect(swapped.status).toBe(200);

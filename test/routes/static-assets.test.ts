@@ -18,7 +18,10 @@ describe('static assets', () => {
   it.each([
     ['/css/default.css', 'text/css; charset=utf-8'],
     ['/lib/core.js', 'text/javascript; charset=utf-8'],
+    ['/css/print.css', 'text/css; charset=utf-8'],
+    ['/graphics/logo-cmecf-sm.png', 'image/png'],
     ['/graphics/logo-cmecf-sm.svg', 'image/svg+xml'],
+    ['/favicon.ico', 'image/x-icon'],
     ['/csologin/resources/css/cso.css', 'text/css; charset=utf-8'],
     ['/csologin/resources/js/cso.js', 'text/javascript; charset=utf-8'],
     ['/csologin/resources/graphics/pacer-logo.svg', 'image/svg+xml'],

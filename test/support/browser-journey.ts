@@ -20,7 +20,8 @@ export interface JourneyStep {
 }
 
 export const JOURNEY_STEPS = [
-  { id: '01-login', guide: '1', title: 'The court site sends the browser to the PACER login page' },
+  { id: '00-court-index', guide: '1', title: "The court's CM/ECF site: Southern District of Florida – Document Filing System" },
+  { id: '01-login', guide: '1', title: 'The Document Filing System link leads to the PACER login page' },
   { id: '02-login-filled', guide: '2', title: 'Log in with the upgraded individual PACER account' },
   { id: '03-redaction', guide: '3', title: 'The Redaction Agreement' },
   { id: '04-redaction-unticked', guide: '3', title: 'Continue without ticking the box stays on the agreement' },
@@ -29,7 +30,7 @@ export const JOURNEY_STEPS = [
   { id: '07-utilities', guide: '5', title: 'The Utilities page: Link a CM/ECF account to my PACER account' },
   { id: '08-link-form', guide: '6-7', title: 'The credential form, filled in' },
   { id: '09-confirm', guide: '8', title: 'The confirmation: both names and the question' },
-  { id: '10-result', guide: '9-10', title: 'The result, still under the old menu' },
+  { id: '10-result', guide: '9-10', title: 'The result: Search in the menu, no Civil or Criminal yet' },
   { id: '11-filer-menu', guide: '11', title: 'The next page shows the filer menu' },
   { id: '12-logged-out', guide: '-', title: 'Log Out' },
 ] as const satisfies readonly JourneyStep[];
@@ -37,7 +38,12 @@ export const JOURNEY_STEPS = [
 export type StepId = (typeof JOURNEY_STEPS)[number]['id'];
 
 export const PACER_MENU = 'Query Reports Utilities Help Log Out';
+/** FLSD guide step 10, as the audit reads it: the result page after linking. */
+export const JUST_LINKED_MENU = 'Query Reports Utilities Search Help Log Out';
 export const FILER_MENU = 'Civil Criminal Query Reports Utilities Search Help Log Out';
+
+/** Step 1's link on the court's index (per court: its own name). */
+export const FILING_SYSTEM_LINK = 'Southern District of Florida – Document Filing System';
 
 export const REDACTION_LABEL = 'I understand that, if I file, I must comply with the redaction rules. I have read this notice.';
 export const LINK_LABEL = 'Link a CM/ECF account to my PACER account';
@@ -70,9 +76,13 @@ export async function walkLinkingJourney(
   const username = opts.username ?? 'jattorney';
   const ecfLogin = opts.ecfLogin ?? 'attytest4';
 
-  // 1. The court's front page refreshes to ShowIndex.pl, which sends a browser that is not
-  //    logged in on to the CSO login page.
+  // 1. The court's front page refreshes to ShowIndex.pl: for a browser that is not logged in,
+  //    the court's index with the Document Filing System link, which goes to login.pl and on to
+  //    the CSO login page.
   await page.goto(`${base}/`);
+  await landedOn(page, /^\/cgi-bin\/ShowIndex\.pl$/);
+  await onStep('00-court-index', page);
+  await page.getByRole('link', { name: FILING_SYSTEM_LINK }).click();
   await landedOn(page, /^\/csologin\/login\.jsf\?pscCourtId=FLSDC&/);
   await onStep('01-login', page);
 
@@ -86,14 +96,20 @@ export async function walkLinkingJourney(
   const dialog = page.getByRole('dialog', { name: 'Redaction Agreement' });
   await dialog.waitFor();
   await onStep('03-redaction', page);
-  await dialog.getByRole('button', { name: 'Continue' }).click();
+  // Continue is disabled (PrimeFaces' aria-disabled) until the tick; a person can still press it,
+  // and the page says why the dialog stays.
+  await dialog.getByRole('button', { name: 'Continue' }).click({ force: true });
   await page.locator('#regmsg\\:redactMessages .ui-messages-error').waitFor();
   await onStep('04-redaction-unticked', page);
-  await page.getByLabel(REDACTION_LABEL).check();
+  // The tick: a click on the box PrimeFaces draws, sent as its AJAX valueChange, whose answer
+  // enables Continue.
+  const valueChange = page.waitForResponse((r) => r.request().headers()['faces-request'] === 'partial/ajax');
+  await page.getByRole('dialog', { name: 'Redaction Agreement' }).locator('.ui-chkbox-box').click();
+  await valueChange;
   await page.getByRole('button', { name: 'Continue' }).click();
 
-  // 4. Back at the court, logged in, with the PACER-only menu; Utilities.
-  await landedOn(page, /^\/cgi-bin\/ShowIndex\.pl$/);
+  // 4. Back at the court (login.pl, where the link led), logged in, with the PACER-only menu; Utilities.
+  await landedOn(page, /^\/cgi-bin\/login\.pl$/);
   await onStep('05-pacer-menu', page);
   const utilities = page.locator('#topmenu').getByRole('link', { name: 'Utilities', exact: true });
   await utilities.hover();
@@ -107,8 +123,8 @@ export async function walkLinkingJourney(
   // 5-7. The link in the page body, the form, Submit.
   await page.locator('#cmecfMainContent').getByRole('link', { name: LINK_LABEL }).click();
   await landedOn(page, /^\/cgi-bin\/LinkAccount\.pl$/);
-  await page.getByLabel('CM/ECF login').fill(ecfLogin);
-  await page.getByLabel('CM/ECF password').fill(ECF_PASSWORD);
+  await page.getByLabel('CM/ECF login:').fill(ecfLogin);
+  await page.getByLabel('CM/ECF password:').fill(ECF_PASSWORD);
   await onStep('08-link-form', page);
   await page.getByRole('button', { name: 'Submit' }).click();
 
@@ -117,7 +133,7 @@ export async function walkLinkingJourney(
   await onStep('09-confirm', page);
   await page.getByRole('button', { name: 'Submit' }).click();
 
-  // 9-10. The result, under the old menu.
+  // 9-10. The result; its menu has Search but not yet the filing menus.
   await page.locator('.cmecf-success').waitFor();
   await onStep('10-result', page);
 

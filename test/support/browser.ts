@@ -153,7 +153,7 @@ export function formAction(page: Page, id: string): string {
 /** The top menu bar's item labels as text, e.g. "Query Reports Utilities Help Log Out". */
 export function menuLabels(html: string): string {
   return [...html.matchAll(/<a class="yuimenubaritemlabel[^"]*"[^>]*>(.*?)<\/a>/g)]
-    .map((m) => (m[1] ?? '').replace(/<[^>]+>/g, ''))
+    .map((m) => (m[1] ?? '').replace(/<[^>]+>/g, '').trim())
     .join(' ');
 }
 

@@ -53,3 +53,26 @@ export function texts($: CheerioAPI, selector: string): string[] {
     .toArray()
     .map((el) => fold($(el).text()));
 }
+
+/**
+ * The transaction receipt of a page (the table under "PACER Service Center"), read as clients
+ * read it: each "Label:" header cell and the cell after it, as label → value with spaces folded
+ * ({ 'PACER Login': 'researcher', Cost: '0.10', ... }); `time` is the date line. Empty when the
+ * page has no receipt.
+ */
+export function receiptOf($: CheerioAPI): Record<string, string> {
+  const table = $('table')
+    .filter((_i, t) => $(t).children('tbody').children('tr').first().text().includes('PACER Service Center'))
+    .last();
+  if (table.length === 0) return {};
+  const out: Record<string, string> = {};
+  table.find('tr').each((_i, tr) => {
+    const cells = $(tr).children('th, td').toArray();
+    if (cells.length === 1 && $(cells[0]).is('td')) out['time'] = fold($(cells[0]).text());
+    for (let i = 0; i + 1 < cells.length; i += 2) {
+      const label = fold($(cells[i]).text());
+      if ($(cells[i]).is('th') && label.endsWith(':')) out[label.slice(0, -1).trim()] = fold($(cells[i + 1]).text());
+    }
+  });
+  return out;
+}

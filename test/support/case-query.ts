@@ -1,6 +1,5 @@
 import type { CheerioAPI } from 'cheerio';
 import type { FastifyInstance } from 'fastify';
-import { parsed } from './captured.js';
 
 /**
  * Query (iquery.pl) as juriscraper drives it: what it sends, and what its parsers read from a page,
@@ -170,16 +169,4 @@ export function postForm(
   const form = new FormData();
   for (const [name, value] of Object.entries(fields)) for (const v of typeof value === 'string' ? [value] : value) form.append(name, v);
   return app.inject({ method: 'POST', url, cookies, headers: { host }, payload: form });
-}
-
-/** The transaction receipt's rows as label → value ("Search Criteria" → "LName: smith"), whatever its markup's case. */
-export function receiptOf(html: string): Record<string, string> {
-  const $ = parsed(html);
-  const out: Record<string, string> = {};
-  $('table th').each((_, th) => {
-    const label = $(th).text().trim();
-    if (!label.endsWith(':')) return;
-    out[label.slice(0, -1)] = $(th).next('td').text().trim();
-  });
-  return out;
 }

@@ -2,9 +2,30 @@ import { expect } from 'vitest';
 import { type Browser, decodeEntities, formAction, inputValue, type Page } from './browser.js';
 import type { FastifyInstance } from 'fastify';
 import { ECF_PASSWORD, PACER_PASSWORD, serveWithBrowser, type Served } from './app.js';
+import { parsed } from './captured.js';
 
-/** Follows a court page's not-logged-in answer to the CSO login page it points at. */
+/**
+ * Whether a CSO page shows the dialog whose element has this id. The Redaction Agreement
+ * (`redactionConfirmation`) is on every login page, hidden until a filer's password is accepted.
+ */
+export function showsDialog(page: Page, id: string): boolean {
+  const dialog = parsed(page.body)(`[id="${id}"]`);
+  return dialog.length > 0 && dialog.attr('hidden') === undefined;
+}
+
+/** The court index's "<court> – Document Filing System" link (FLSD guide step 1), when the page is that index. */
+export function documentFilingSystemLink(courtPage: Page): string | undefined {
+  const href = courtPage.body.match(/<a href="([^"]+)">[^<]* – Document Filing System<\/a>/)?.[1];
+  return href === undefined ? undefined : new URL(decodeEntities(href), courtPage.url).href;
+}
+
+/**
+ * Follows a court page's not-logged-in answer to the CSO login page it points at; from the
+ * court index (a bare ShowIndex.pl), by way of its Document Filing System link, as a person does.
+ */
 export async function openLoginFrom(browser: Browser, courtPage: Page): Promise<Page> {
+  const index = documentFilingSystemLink(courtPage);
+  if (index !== undefined) courtPage = await browser.get(index);
   const href = courtPage.body.match(/<a id="cso-login-link" href="([^"]+)"/)?.[1];
   expect(href, 'the not-logged-in page links to the CSO').toBeDefined();
   return browser.get(decodeEntities(href ?? ''));
@@ -37,7 +58,7 @@ export async function logIn(browser: Browser, courtUrl: string, username: string
   const court = await browser.get(courtUrl);
   const login = await openLoginFrom(browser, court);
   let page = await browser.post(formAction(login, 'loginForm'), loginForm(login, username, opts.password ?? PACER_PASSWORD, opts.clientCode));
-  if (page.body.includes('id="redactionConfirmation"')) {
+  if (showsDialog(page, 'redactionConfirmation')) {
     page = await browser.post(formAction(page, 'regmsg'), redactionForm(page, true));
   }
   return page;

@@ -49,7 +49,7 @@ describe('the screen login steps (login-steps.ts)', () => {
     expect(stepForBody({ regmsg: 'regmsg', 'regmsg:chkRedact_input': 'on' })?.name).toBe('redaction');
     expect(stepForBody({ mfaForm: 'mfaForm', 'mfaForm:mfaInput': '123456' })?.name).toBe('mfa');
     expect(stepForBody({ inactiveForm: '' })?.name).toBe('inactive');
-    expect(stepForBody({ updatePwdForm: 'updatePwdForm' })?.name).toBe('password-update');
+    expect(stepForBody({ frmUserUpdate: 'frmUserUpdate' })?.name).toBe('password-update');
     // The login form itself, and bodies that are not forms at all, are no step's.
     expect(stepForBody({ loginForm: 'loginForm', 'loginForm:loginName': 'x' })).toBeUndefined();
     for (const body of [undefined, null, 'regmsg', 42]) expect(stepForBody(body)).toBeUndefined();

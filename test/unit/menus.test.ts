@@ -1,21 +1,30 @@
 import { describe, expect, it } from 'vitest';
-import { menuFor, UTILITIES, utilitiesPage, type MenuVariant } from '../../server/domain/menus.js';
+import { EVENT_MENUS, menuFor, REPORTS, submenusFor, UTILITIES, utilitiesPage, type MenuVariant } from '../../server/domain/menus.js';
 import { ECF_PATHS } from '../../server/ecf/paths.js';
 
-/** FIDELITY §5: the two real menu bars, with the accelerator letters underlined. */
-const PACER_BAR: [string, string][] = [
-  ['<u>Q</u>uery', '/cgi-bin/iquery.pl'],
-  ['Reports', '/cgi-bin/DisplayMenu.pl?Reports'],
-  ['<u>U</u>tilities', '/cgi-bin/DisplayMenu.pl?Utilities'],
-  ['Help', '/cgi-bin/Help.pl'],
-  ['Log Out', '/cgi-bin/login.pl?logout'],
-];
-const FILER_BAR: [string, string][] = [
+/**
+ * The real menu bars (FIDELITY §5; captured attachment_pages/flsd_0510267.html for the PACER bar,
+ * dockets/bankruptcy/wiwb_1.html for the bankruptcy filer's), with the accelerator letters
+ * underlined; Help has no href (its onClick opens the help page).
+ */
+const QUERY: [string, string | undefined] = ['<u>Q</u>uery', '/cgi-bin/iquery.pl'];
+const REPORTS_ITEM: [string, string | undefined] = ['Reports', '/cgi-bin/DisplayMenu.pl?Reports'];
+const UTILITIES_ITEM: [string, string | undefined] = ['<u>U</u>tilities', '/cgi-bin/DisplayMenu.pl?Utilities'];
+const SEARCH: [string, string | undefined] = ['Sear<u>c</u>h', 'javascript: CMECF.MainMenu.searchPrompt();'];
+const HELP: [string, string | undefined] = ['Help', undefined];
+const LOGOUT: [string, string | undefined] = ['Log Out', '/cgi-bin/login.pl?logout'];
+
+const PACER_BAR = [QUERY, REPORTS_ITEM, UTILITIES_ITEM, HELP, LOGOUT];
+const JUST_LINKED_BAR = [QUERY, REPORTS_ITEM, UTILITIES_ITEM, SEARCH, HELP, LOGOUT];
+const DISTRICT_FILER_BAR = [
   ['C<u>i</u>vil', '/cgi-bin/DisplayMenu.pl?CivilEvents'],
   ['Crimi<u>n</u>al', '/cgi-bin/DisplayMenu.pl?CriminalEvents'],
-  ...PACER_BAR.slice(0, 3),
-  ['Sear<u>c</u>h', 'javascript:CMECF.MainMenu.searchPrompt();'],
-  ...PACER_BAR.slice(3),
+  ...JUST_LINKED_BAR,
+];
+const BANKRUPTCY_FILER_BAR = [
+  ['Ba<u>n</u>kruptcy', '/cgi-bin/DisplayMenu.pl?BankruptcyEvents'],
+  ['<u>A</u>dversary', '/cgi-bin/DisplayMenu.pl?AdversaryEvents'],
+  ...JUST_LINKED_BAR,
 ];
 
 const EVERYONE = [
@@ -28,28 +37,50 @@ const FILERS = [
   ['View Your Transaction Log', '/cgi-bin/TransactionLog.pl'],
 ];
 
-const pairs = (links: { text: string; href: string }[] = []) => links.map((l) => [l.text, l.href]);
+const pairs = (links: readonly { text: string; href: string }[] = []) => links.map((l) => [l.text, l.href]);
+const VARIANTS: MenuVariant[] = ['pacer', 'justLinked', 'filer'];
 
-describe('the CM/ECF menu bar (menus.ts, FIDELITY §5)', () => {
+describe('the CM/ECF menu bar (menus.ts)', () => {
   it.each([
-    ['pacer', PACER_BAR, 'Query Reports Utilities Help Log Out'],
-    ['filer', FILER_BAR, 'Civil Criminal Query Reports Utilities Search Help Log Out'],
-  ] as const)('the %s bar has the real labels, accelerators and targets', (variant, bar, texts) => {
-    const menu = menuFor(variant);
+    ['pacer', 'district', PACER_BAR, 'Query Reports Utilities Help Log Out'],
+    ['pacer', 'bankruptcy', PACER_BAR, 'Query Reports Utilities Help Log Out'],
+    // FLSD guide step 10 (the audit): Search, but no filing menus yet.
+    ['justLinked', 'district', JUST_LINKED_BAR, 'Query Reports Utilities Search Help Log Out'],
+    ['filer', 'district', DISTRICT_FILER_BAR, 'Civil Criminal Query Reports Utilities Search Help Log Out'],
+    ['filer', 'bankruptcy', BANKRUPTCY_FILER_BAR, 'Bankruptcy Adversary Query Reports Utilities Search Help Log Out'],
+  ] as const)('the %s bar at a %s court has the real labels, accelerators and targets', (variant, kind, bar, texts) => {
+    const menu = menuFor(variant, kind);
     expect(menu.map((m) => [m.labelHtml, m.href])).toEqual(bar);
     expect(menu.map((m) => m.text).join(' ')).toBe(texts);
     expect(new Set(menu.map((m) => m.id)).size).toBe(menu.length);
   });
 
-  it('Help opens the help page by script, as the real bar does', () => {
-    for (const variant of ['pacer', 'filer'] as const) {
-      expect(menuFor(variant).find((m) => m.id === 'help')?.onclick).toBe('CMECF.MainMenu.showHelpPage(); return false');
+  it('Help has no href and opens the help page by script, as the real bar does', () => {
+    for (const variant of VARIANTS) {
+      const help = menuFor(variant).find((m) => m.id === 'help');
+      expect(help?.href).toBeUndefined();
+      expect(help?.onclick).toBe('CMECF.MainMenu.showHelpPage(); return false');
     }
   });
 
-  it('the Utilities menu shows everyone\'s utilities, then the linked filer\'s', () => {
+  it('the items with a down arrow are the ones with a drop-down: the filing menus, Reports and Utilities', () => {
+    expect(menuFor('filer', 'bankruptcy').filter((m) => m.submenu).map((m) => m.text)).toEqual(['Bankruptcy', 'Adversary', 'Reports', 'Utilities']);
+    expect(menuFor('pacer').filter((m) => m.submenu).map((m) => m.text)).toEqual(['Reports', 'Utilities']);
+  });
+
+  it('the Reports menu links the real report scripts', () => {
+    expect(pairs(REPORTS)).toEqual([
+      ['Docket Report', '/cgi-bin/DktRpt.pl'],
+      ['History/Documents', '/cgi-bin/HistDocQry.pl'],
+      ['Written Opinions', '/cgi-bin/WrtOpRpt.pl'],
+    ]);
+    for (const variant of VARIANTS) expect(pairs(menuFor(variant).find((m) => m.id === 'reports')?.submenu)).toEqual(pairs(REPORTS));
+  });
+
+  it("the Utilities menu shows everyone's utilities, then a linked filer's", () => {
     const submenu = (variant: MenuVariant) => pairs(menuFor(variant).find((m) => m.id === 'utilities')?.submenu);
     expect(submenu('pacer')).toEqual(EVERYONE);
+    expect(submenu('justLinked')).toEqual([...EVERYONE, ...FILERS]);
     expect(submenu('filer')).toEqual([...EVERYONE, ...FILERS]);
   });
 
@@ -65,7 +96,7 @@ describe('the CM/ECF menu bar (menus.ts, FIDELITY §5)', () => {
   });
 
   it('every utility in the menu is on the page, from the one list', () => {
-    for (const variant of ['pacer', 'filer'] as const) {
+    for (const variant of VARIANTS) {
       const onPage = utilitiesPage(variant).flatMap((g) => pairs(g.links));
       const inMenu = pairs(menuFor(variant).find((m) => m.id === 'utilities')?.submenu);
       expect(onPage).toEqual(expect.arrayContaining(inMenu));
@@ -73,11 +104,26 @@ describe('the CM/ECF menu bar (menus.ts, FIDELITY §5)', () => {
     expect(UTILITIES.filter((u) => !u.pageOnly).length).toBe(EVERYONE.length + FILERS.length);
   });
 
+  it("menu.pl's data: each drop-down by the href of its bar item", () => {
+    const data = submenusFor('filer', 'bankruptcy');
+    expect(Object.keys(data)).toEqual([
+      '/cgi-bin/DisplayMenu.pl?BankruptcyEvents',
+      '/cgi-bin/DisplayMenu.pl?AdversaryEvents',
+      '/cgi-bin/DisplayMenu.pl?Reports',
+      '/cgi-bin/DisplayMenu.pl?Utilities',
+    ]);
+    expect(data['/cgi-bin/DisplayMenu.pl?AdversaryEvents']?.map((l) => l.text)).toEqual([...EVENT_MENUS.AdversaryEvents.groups]);
+    expect(Object.keys(submenusFor('pacer', 'district'))).toEqual(['/cgi-bin/DisplayMenu.pl?Reports', '/cgi-bin/DisplayMenu.pl?Utilities']);
+  });
+
   it('links only to script paths the court serves', () => {
     const served: string[] = Object.values(ECF_PATHS);
-    for (const variant of ['pacer', 'filer'] as const) {
-      const hrefs = [...menuFor(variant).flatMap((m) => [m.href, ...(m.submenu ?? []).map((s) => s.href)]), ...UTILITIES.map((u) => u.href)];
-      for (const href of hrefs.filter((h) => h.startsWith('/'))) expect(served, href).toContain(href.split('?')[0]);
+    for (const variant of VARIANTS) {
+      for (const kind of ['district', 'bankruptcy'] as const) {
+        const menu = menuFor(variant, kind);
+        const hrefs = [...menu.flatMap((m) => [m.href ?? '', ...(m.submenu ?? []).map((s) => s.href)]), ...UTILITIES.map((u) => u.href)];
+        for (const href of hrefs.filter((h) => h.startsWith('/'))) expect(served, href).toContain(href.split('?')[0]);
+      }
     }
   });
 });

@@ -5,11 +5,15 @@ import type { LoginStep } from './step.js';
  * dialog and the login still proceeds when the user continues (FIDELITY §3).
  */
 export const INACTIVE_TEXT = {
-  // Fidelity: the title and the first sentence are real.
+  // Fidelity: the title and both paragraphs are the real dialog's (the CSO login page archived in
+  // 2016, eot.us.archive.org/eot/20161207235215/http://pacer.uspci.uscourts.gov/; audit).
   title: 'PACER User Inactive',
-  first: 'Although you have a PACER account, your account is currently inactive.',
-  // Invented: the rest of the real text is not public.
-  rest: 'You may continue to log in. To reactivate your account, update your account information in Manage My Account or contact the PACER Service Center at (800) 676-6856.',
+  lead: 'PACER User Inactive:',
+  first:
+    'Although you have a PACER account, your account is currently inactive. For information on how to make your account status active, contact the PACER Service Center at (800) 676-6856 Monday through Friday between 8 AM and 6 PM CT, or email pacer@psc.uscourts.gov.',
+  second:
+    'You may continue to log in and perform other activities (e.g., e-file, request filing privileges), but you will not be able to perform a search until your account is active.',
+  // Invented: the button's label is not in the archived text.
   button: 'Continue',
 } as const;
 

@@ -16,10 +16,13 @@ import type { PacerAccount } from '../../../db/pacer-accounts-repository.js';
  * (the count is kept on the account), then the dialog becomes "User Update Required" and the login
  * cannot go on until a new password meeting the 2025 standard is set.
  *
- * Invented (not public): the form and field names (`updatePwdForm:*`), the number of skips, and
- * every sentence of the dialog except its "User Update Required" title.
+ * Fidelity: the form is `frmUserUpdate` and its skip button `frmUserUpdate:bpmSkip`, as a
+ * browser-automation client clicks it (audit, "The CSO screen login").
+ * Invented (not public): the other field and button names (`frmUserUpdate:newPassword`,
+ * `:confirmPassword`, `:btnUpdate`), the number of skips, and every sentence of the dialog except
+ * its "User Update Required" title.
  */
-const FORM = 'updatePwdForm';
+const FORM = 'frmUserUpdate';
 
 const error = (text: string): Message => ({ severity: 'error', text });
 
@@ -57,7 +60,7 @@ export const passwordUpdateStep: LoginStep = {
       app.record(request, { actor: account.username, action: 'login.password_update', outcome, detail });
     const used = skipsUsed(account, ctx);
 
-    if (has(body, `${FORM}:btnSkip`)) {
+    if (has(body, `${FORM}:bpmSkip`)) {
       if (used >= PASSWORD_PROMPT_SKIPS) {
         journal('skip_refused');
         return { kind: 'stay', messages: [error(PASSWORD_UPDATE_TEXT.mustChange)] };

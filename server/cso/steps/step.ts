@@ -24,7 +24,19 @@ export type StepResult =
   /** Show the dialog again with these messages. */
   | { kind: 'stay'; messages: Message[] }
   /** End the login attempt: the login page again with these messages, nobody logged in. */
-  | { kind: 'abort'; messages: Message[] };
+  | { kind: 'abort'; messages: Message[] }
+  /**
+   * A value changed inside the dialog (a PrimeFaces `valueChange`): the login waits, and the parts
+   * named are rendered again with `state` as extra dialog data. The AJAX variant gets exactly those
+   * parts and the ViewState as updates; a plain POST gets the page with the dialog.
+   */
+  | { kind: 'refresh'; state: Record<string, unknown>; parts: readonly RefreshPart[] };
+
+/** One part of a dialog a `refresh` renders again: the element id and the template that draws it. */
+export interface RefreshPart {
+  id: string;
+  template: TemplateName;
+}
 
 /** A step's name is the name of its dialog's template, so a step without one fails the typecheck. */
 type DialogOf<T> = T extends `cso/dialogs/${infer N}` ? N : never;

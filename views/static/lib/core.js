@@ -1,13 +1,29 @@
 /*
  * mock-pacer: CM/ECF page script, served at /lib/core.js (the mock's own, not the court's).
- * Fidelity: the real menu bar calls CMECF.MainMenu.showHelpPage() for Help and
- * CMECF.MainMenu.searchPrompt() for Search; both names are kept. Keyboard support for the menu
- * bar is ours. Pages work without this script: every link and form is plain HTML.
+ *
+ * Fidelity: real pages load /lib/core.js in the head, then /cgi-bin/menu.pl, and call
+ * CMECF.MainMenu.createMenu() right after the menu bar (through window.setTimeout, or
+ * CMECF.util.Event.addListener on old IE); Help calls CMECF.MainMenu.showHelpPage() and Search
+ * CMECF.MainMenu.searchPrompt(). Those names are kept; what they do here is ours.
+ *
+ * The served markup is the captured skeleton; everything this script adds happens at run time,
+ * as the real YUI menu does: the drop-downs (from CMECF.menuData, set by menu.pl), YUI's classes
+ * on the bar, and our keyboard and screen-reader support (a focusable Help, arrow keys, Escape,
+ * aria-expanded, a "Skip to main content" link and the main landmark). Pages work without this
+ * script: every bar item is a plain link to its page (DisplayMenu.pl for the menus).
  */
 (function () {
   'use strict';
 
   const CMECF = (window.CMECF = window.CMECF || {});
+
+  /* ---- CMECF.util.Event: the one helper real pages call inline -------------------------------- */
+  CMECF.util = CMECF.util || {};
+  CMECF.util.Event = CMECF.util.Event || {
+    addListener(target, type, handler) {
+      if (target && target.addEventListener) target.addEventListener(type, handler);
+    },
+  };
 
   /* ---- Menu actions --------------------------------------------------------------------------- */
   CMECF.MainMenu = Object.assign(CMECF.MainMenu || {}, {
@@ -26,9 +42,22 @@
       window.location.href = '/cgi-bin/iquery.pl?case_num=' + encodeURIComponent(caseNumber);
       return false;
     },
+
+    /** Builds the drop-downs and the keyboard support into div#topmenu; safe to call twice. */
+    createMenu() {
+      try {
+        const bar = document.getElementById('topmenu');
+        if (!bar || bar.getAttribute('data-cmecf-menu') === 'ready') return;
+        bar.setAttribute('data-cmecf-menu', 'ready');
+        buildMenuBar(bar);
+      } catch (err) {
+        // Enhancements only: the bar still works as plain links.
+        if (window.console) console.warn('core.js:', err);
+      }
+    },
   });
 
-  /* ---- Keyboard support for div#topmenu -------------------------------------------------------- */
+  /* ---- The menu bar ---------------------------------------------------------------------------- */
   const CLOSED = 'cmecf-menu-closed';
 
   function topItems(bar) {
@@ -41,6 +70,28 @@
 
   function subLinks(item) {
     return item ? Array.from(item.querySelectorAll(':scope > div.yuimenu a.yuimenuitemlabel')) : [];
+  }
+
+  /** div.yuimenu > div.bd > ul > li.yuimenuitem > a.yuimenuitemlabel, as YUI renders a submenu. */
+  function buildSubmenu(links) {
+    const menu = document.createElement('div');
+    menu.className = 'yuimenu';
+    const bd = document.createElement('div');
+    bd.className = 'bd';
+    const ul = document.createElement('ul');
+    for (const { text, href } of links) {
+      const li = document.createElement('li');
+      li.className = 'yuimenuitem';
+      const a = document.createElement('a');
+      a.className = 'yuimenuitemlabel';
+      a.href = href;
+      a.textContent = text;
+      li.appendChild(a);
+      ul.appendChild(li);
+    }
+    bd.appendChild(ul);
+    menu.appendChild(bd);
+    return menu;
   }
 
   function setExpanded(item, open) {
@@ -70,6 +121,12 @@
     const subIndex = subs.indexOf(target);
 
     switch (event.key) {
+      case 'Enter':
+      case ' ':
+        // Help is an <a> without href (as captured): Enter and Space run its onClick.
+        if (!onTop || target.hasAttribute('href')) return;
+        target.click();
+        break;
       case 'Escape':
       case 'Esc':
         if (!subs.length) return;
@@ -111,35 +168,66 @@
     event.preventDefault();
   }
 
-  function initMenuBar() {
-    const bar = document.getElementById('topmenu');
-    if (!bar) return;
+  function buildMenuBar(bar) {
+    const data = CMECF.menuData || {};
+    bar.classList.add('yuimenubarnav');
+    bar.setAttribute('role', 'navigation');
+    bar.setAttribute('aria-label', 'CM/ECF menu');
 
-    topItems(bar).forEach((item) => {
-      if (!subLinks(item).length) return;
+    topItems(bar).forEach((item, i) => {
+      if (i === 0) item.classList.add('first-of-type');
       const link = topLink(item);
-      if (link) link.setAttribute('aria-expanded', 'false');
+      if (!link) return;
+      // Help has no href: make it reachable with Tab and announced as a link.
+      if (!link.hasAttribute('href')) {
+        link.setAttribute('tabindex', '0');
+        link.setAttribute('role', 'link');
+      }
+      const links = data[link.getAttribute('href') || ''];
+      if (!Array.isArray(links) || !links.length) return;
+
+      item.classList.add('yuimenubaritem-hassubmenu');
+      link.classList.add('yuimenubaritemlabel-hassubmenu');
+      link.setAttribute('aria-haspopup', 'true');
+      link.setAttribute('aria-expanded', 'false');
+      item.appendChild(buildSubmenu(links));
       // Pointing at an item reopens a submenu that Escape closed.
       item.addEventListener('mouseenter', () => item.classList.remove(CLOSED));
       // Focus entering the item shows its submenu (CSS :focus-within); keep aria-expanded in step.
       item.addEventListener('focusin', () => {
-        if (!item.classList.contains(CLOSED) && link) link.setAttribute('aria-expanded', 'true');
+        if (!item.classList.contains(CLOSED)) link.setAttribute('aria-expanded', 'true');
       });
       item.addEventListener('focusout', (event) => {
         if (event.relatedTarget instanceof Node && item.contains(event.relatedTarget)) return;
         item.classList.remove(CLOSED);
-        if (link) link.setAttribute('aria-expanded', 'false');
+        link.setAttribute('aria-expanded', 'false');
       });
     });
 
     bar.addEventListener('keydown', (event) => onKeyDown(bar, event));
   }
 
+  /* ---- The page: main landmark and a skip link over the menu bar ------------------------------ */
+  function enhancePage() {
+    const main = document.getElementById('cmecfMainContent');
+    if (main) {
+      main.setAttribute('role', 'main');
+      main.setAttribute('tabindex', '-1');
+    }
+    if (!main || !document.getElementById('topmenu') || document.querySelector('a.cmecf-skip-link')) return;
+    const skip = document.createElement('a');
+    skip.className = 'cmecf-skip-link';
+    skip.href = '#cmecfMainContent';
+    skip.textContent = 'Skip to main content';
+    document.body.insertBefore(skip, document.body.firstChild);
+  }
+
   function init() {
     try {
-      initMenuBar();
+      enhancePage();
+      // Pages call createMenu themselves; this covers a page whose inline call did not run.
+      CMECF.MainMenu.createMenu();
     } catch (err) {
-      // Enhancements only: the menu still works as plain links.
       if (window.console) console.warn('core.js:', err);
     }
   }

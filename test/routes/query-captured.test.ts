@@ -42,16 +42,6 @@ function caseId(court: string, number: string): number {
   return found.id;
 }
 
-/**
- * Where a selector's first element sits under div#cmecfMainContent, the part of the nesting these
- * pages own (the skeleton above it has its own structural tests).
- */
-function contentPath($: CheerioAPI, selector: string): string {
-  const path = pathTo($, selector);
-  const at = path.indexOf('div#cmecfMainContent');
-  return at < 0 ? `(outside div#cmecfMainContent) ${path}` : path.slice(at);
-}
-
 /** The case menu's links by their text, as /cgi-bin/<script>.pl?<id>, with the id replaced by "ID". */
 const menuLinks = ($: CheerioAPI) =>
   $('div#cmecfMainContent table td a')
@@ -81,7 +71,7 @@ describe('the case summary, as case_queries/flsd.html', () => {
       'div#cmecfMainContent a[href*="DktRpt.pl?"]',
       'div#cmecfMainContent strong',
     ];
-    for (const selector of selectors) expect(contentPath(mock, selector), selector).toBe(contentPath(real, selector));
+    for (const selector of selectors) expect(pathTo(mock, selector), selector).toBe(pathTo(real, selector));
     expect(selectorCounts(mock, selectors)).toEqual(selectorCounts(real, selectors));
     // flsd.html's menu has two court-specific items the brief leaves out: Case File Location..., Status.
     expect(menuLinks(mock)).toEqual(menuLinks(real).filter((l) => !/^(Case File Location|Status)\.* /.test(l)));
@@ -93,7 +83,7 @@ describe('the case summary, as case_queries/flsd.html', () => {
 
   it('answers "Case not found." as case_queries/nyed.html', async () => {
     const { real, mock } = await pair('case_queries/nyed.html', () => caseQueryFields(987654));
-    for (const selector of ['h3', 'input[type="button"][value="Back"]']) expect(contentPath(mock, selector), selector).toBe(contentPath(real, selector));
+    for (const selector of ['h3', 'input[type="button"][value="Back"]']) expect(pathTo(mock, selector), selector).toBe(pathTo(real, selector));
     expect(texts(mock, 'div#cmecfMainContent h3')).toEqual(texts(real, 'div#cmecfMainContent h3'));
     expect(mock('input[value="Back"]').attr('onclick')).toBe(real('input[value="Back"]').attr('onclick'));
   });
@@ -120,7 +110,7 @@ describe('"Select a Case", as case_queries_advanced/cacb.html and canb_3.html', 
     expect(texts(mock, 'h2')).toEqual(texts(real, 'h2'));
     expect(texts(mock, 'td font b')).toEqual(texts(real, 'td font b'));
     for (const selector of ['h2', 'tr.rowBackground1', 'tr.rowbackground2', 'tr.rowBackground1 td a', 'td font b']) {
-      expect(contentPath(mock, selector), selector).toBe(contentPath(real, selector));
+      expect(pathTo(mock, selector), selector).toBe(pathTo(real, selector));
     }
     const cells = ($: CheerioAPI) => $('tr.rowBackground1, tr.rowbackground2').toArray().map((tr) => $(tr).children('td').length);
     expect(new Set(cells(mock))).toEqual(new Set(cells(real)));
@@ -145,7 +135,7 @@ describe('"Select a Case", as case_queries_advanced/cacb.html and canb_3.html', 
     const { real, mock } = await pair('case_queries_advanced/canb_3.html', () => ({ Qry_filed_from: '01/01/2026', Qry_filed_to: '12/31/2026' }), 'ecf.flsb.uscourts.gov');
     expect(texts(mock, 'tr[style] td')).toEqual(texts(real, 'tr[style] td'));
     expect(texts(mock, 'h2')).toEqual(texts(real, 'h2'));
-    for (const selector of ['tr.rowBackground1', 'tr.rowbackground2 td a']) expect(contentPath(mock, selector), selector).toBe(contentPath(real, selector));
+    for (const selector of ['tr.rowBackground1', 'tr.rowbackground2 td a']) expect(pathTo(mock, selector), selector).toBe(pathTo(real, selector));
     expect(mock('tr.rowBackground1').first().children('td').length).toBe(real('tr.rowBackground1').first().children('td').length);
     expect(texts(mock, 'b').filter((t) => /matching/.test(t)).map((t) => t.replace(/\d+/, 'N'))).toEqual(['There were N matching cases.']);
   });
@@ -155,7 +145,7 @@ describe('"No match found", as case_queries_advanced/canb_2.html', () => {
   it('keeps its receipt, with the same criteria, pages and cost for the same search', async () => {
     const { real, mock } = await pair('case_queries_advanced/canb_2.html', () => ({ last_name: 'lissner', first_name: 'michael' }), 'ecf.flsb.uscourts.gov');
     expect(texts(mock, 'div#cmecfMainContent h2')).toEqual(texts(real, 'div#cmecfMainContent h2'));
-    expect(contentPath(mock, 'h2')).toBe(contentPath(real, 'h2'));
+    expect(pathTo(mock, 'h2')).toBe(pathTo(real, 'h2'));
     const { ['PACER Login']: _l, ['Client Code']: _c, time: _t, ...realReceipt } = receiptOf(real);
     const { ['PACER Login']: _ml, ['Client Code']: _mc, time: _mt, ...mockReceipt } = receiptOf(mock);
     expect(mockReceipt).toEqual(realReceipt);

@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { billablePagesForText, searchCostCents } from '../domain/billing.js';
 import { caseSummary, EMPTY_QUERY_FORM, planQuery, resultsText, runQuery, type QueryAnswer, type QueryForm } from '../domain/cases.js';
 import { field, fieldList, rawQuery } from '../domain/form-fields.js';
+import { REPORTS } from '../domain/menus.js';
 import { sign } from '../domain/tokens.js';
 import { bill } from './billable.js';
 import { courtPage } from './court-context.js';
@@ -37,8 +38,8 @@ const CASE_QUERY_MENU: readonly { text: string; href: string }[] = [
   { text: 'View a Document', href: ECF_PATHS.qryDocument },
 ];
 
-/** The Reports pages serve these two; every other page of the menu answers "not simulated yet" here. */
-const SERVED_BY_REPORTS: ReadonlySet<string> = new Set([ECF_PATHS.docketReport, ECF_PATHS.historyDocuments]);
+/** The Reports pages serve Docket Report and History/Documents; the menu's other pages answer "not available yet" here. */
+const SERVED_BY_REPORTS: ReadonlySet<string> = new Set(REPORTS.map((r) => r.href));
 const PENDING_PAGES = [...CASE_QUERY_MENU.filter((m) => !SERVED_BY_REPORTS.has(m.href)), { text: 'Mobile Query', href: ECF_PATHS.mobileQuery }];
 
 /** What iquery.pl's query string asks for. */
@@ -160,12 +161,17 @@ export default async function queryRoutes(app: FastifyInstance) {
   app.get(ECF_PATHS.query, iquery);
   app.post(ECF_PATHS.query, iquery);
 
-  // Invented: the case menu's pages that come with a later release answer a plain page saying so.
+  // Invented: the case menu's pages that come with a later release answer, to a browser's GET and a
+  // client's POST alike (juriscraper posts mobile_query.pl), a plain page saying so.
   for (const page of PENDING_PAGES) {
-    app.get(page.href, async (request, reply) => {
-      const id = rawQuery(request.url).match(/(?:^|caseid=)(\d{1,12})$/)?.[1];
-      const found = id === undefined ? null : app.repos.cases.byId(request.ecf.court.code, Number(id));
-      return courtPage(reply, request, 'ecf/query-pending', { title: page.text, summary: found, nonce: issuedNonce(request) });
+    app.route({
+      method: ['GET', 'POST'],
+      url: page.href,
+      handler: async (request, reply) => {
+        const id = rawQuery(request.url).match(/(?:^|caseid=+)(\d{1,12})$/)?.[1];
+        const found = id === undefined ? null : app.repos.cases.byId(request.ecf.court.code, Number(id));
+        return courtPage(reply, request, 'ecf/query-pending', { title: page.text, summary: found, nonce: issuedNonce(request) });
+      },
     });
   }
 }

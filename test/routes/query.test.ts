@@ -307,7 +307,7 @@ describe('bad input', () => {
 });
 
 describe('the case menu pages to come', () => {
-  it('answer a court page saying they are not simulated yet, linking back to the case', async () => {
+  it('answer a court page saying they come later, linking back to the case', async () => {
     app = await makeApp();
     const cookies = sessionCookies(app);
     const c = caseAt('flsd', '1:26-cv-20001');
@@ -317,11 +317,14 @@ describe('the case menu pages to come', () => {
       expect(page.statusCode, script).toBe(200);
       expect(page.body).toContain(LOGGED_IN);
       const $ = parsed(page.body);
-      expect($('div#cmecfMainContent p').first().text()).toMatch(/ is not simulated in this sandbox yet\.$/);
+      expect($('div#cmecfMainContent p[role="status"]').text()).toMatch(/ is not available in this sandbox yet: it comes with a later version of mock-pacer\.$/);
       expect($(`a[href$="-L_1_0-0-${c.id}"]`).text()).toBe('1:26-cv-20001');
     }
-    const mobile = await get(`/cgi-bin/mobile_query.pl?search=caseInfo&caseid=${c.id}`, cookies);
-    expect(parsed(mobile.body)('h3').text()).toBe('Mobile Query');
+    // juriscraper's MobileQuery posts, with no body, to caseid==<id>.
+    const mobile = await app.inject({ method: 'POST', url: `/cgi-bin/mobile_query.pl?search=caseInfo&caseid==${c.id}`, cookies });
+    expect(mobile.statusCode).toBe(200);
+    expect(parsed(mobile.body)('div#cmecfMainContent h2').text()).toBe('Mobile Query');
+    expect(parsed(mobile.body)(`a[href$="-L_1_0-0-${c.id}"]`).text()).toBe('1:26-cv-20001');
     expect((await get('/cgi-bin/qryAlias.pl', cookies)).statusCode).toBe(200);
   });
 });

@@ -35,6 +35,19 @@ interface PartyRow {
   role: string;
 }
 
+const toParty = (p: PartyRow): CaseParty => ({ lastName: p.last_name, firstName: p.first_name, role: p.role });
+
+const toCase = (c: CaseRow, parties: CaseParty[]): CourtCase => ({
+  id: c.id,
+  court: c.court,
+  caseNumber: c.case_number,
+  title: c.title,
+  natureOfSuit: c.nature_of_suit,
+  filedOn: c.filed_on,
+  closedOn: c.closed_on,
+  parties,
+});
+
 /** A case to add with its parties (the seed's cases). */
 export type NewCourtCase = Omit<CourtCase, 'id'>;
 
@@ -47,6 +60,8 @@ export function createCasesRepository(db: DB) {
     'INSERT INTO case_parties (case_id, last_name, first_name, role) VALUES (?, ?, ?, ?)',
   );
   const cases = db.prepare<[string], CaseRow>('SELECT * FROM cases WHERE court = ? ORDER BY case_number');
+  const oneCase = db.prepare<[string, number], CaseRow>('SELECT * FROM cases WHERE court = ? AND id = ?');
+  const partiesOf = db.prepare<[number], PartyRow>('SELECT case_id, last_name, first_name, role FROM case_parties WHERE case_id = ? ORDER BY id');
   const parties = db.prepare<[string], PartyRow>(
     'SELECT p.case_id, p.last_name, p.first_name, p.role FROM case_parties p JOIN cases c ON c.id = p.case_id WHERE c.court = ? ORDER BY p.id',
   );
@@ -63,19 +78,15 @@ export function createCasesRepository(db: DB) {
       const byCase = new Map<number, CaseParty[]>();
       for (const p of parties.all(court)) {
         const list = byCase.get(p.case_id) ?? [];
-        list.push({ lastName: p.last_name, firstName: p.first_name, role: p.role });
+        list.push(toParty(p));
         byCase.set(p.case_id, list);
       }
-      return cases.all(court).map((c) => ({
-        id: c.id,
-        court: c.court,
-        caseNumber: c.case_number,
-        title: c.title,
-        natureOfSuit: c.nature_of_suit,
-        filedOn: c.filed_on,
-        closedOn: c.closed_on,
-        parties: byCase.get(c.id) ?? [],
-      }));
+      return cases.all(court).map((c) => toCase(c, byCase.get(c.id) ?? []));
+    },
+    /** One case of this court by its id (the case id in Query's links), or null. */
+    byId: (court: string, id: number): CourtCase | null => {
+      const c = Number.isSafeInteger(id) ? oneCase.get(court, id) : undefined;
+      return c ? toCase(c, partiesOf.all(c.id).map(toParty)) : null;
     },
   };
 }

@@ -26,6 +26,19 @@ export const ECF_PATHS = {
   billingHistory: '/cgi-bin/BillingHistory.pl',
   maintainAccount: '/cgi-bin/MaintainAccount.pl',
   transactionLog: '/cgi-bin/TransactionLog.pl',
+  // Fidelity: the case summary's Query menu and Mobile Query link, real script names (captured
+  // case_queries/flsd.html; the menu also links docketReport and historyDocuments above);
+  // query-routes.ts answers the ones no other page serves yet.
+  qryAlias: '/cgi-bin/qryAlias.pl',
+  qryAscCases: '/cgi-bin/qryAscCases.pl',
+  qryAttorneys: '/cgi-bin/qryAttorneys.pl',
+  qrySummary: '/cgi-bin/qrySummary.pl',
+  schedQry: '/cgi-bin/SchedQry.pl',
+  filerQry: '/cgi-bin/FilerQry.pl',
+  qryParties: '/cgi-bin/qryParties.pl',
+  relTransactQry: '/cgi-bin/RelTransactQry.pl',
+  qryDocument: '/cgi-bin/qryDocument.pl',
+  mobileQuery: '/cgi-bin/mobile_query.pl',
 } as const;
 
 export type EcfPaths = typeof ECF_PATHS;

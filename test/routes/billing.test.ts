@@ -11,31 +11,29 @@ import {
   waiverNote,
   type Transaction,
 } from '../../server/domain/billing.js';
-import { parseCaseNumber } from '../../server/domain/cases.js';
 import { parseSeed, SeedError } from '../../seeds/seed.js';
 import { makeApp } from '../support/app.js';
 import { decodeEntities, inputValue } from '../support/browser.js';
+import { caseQueryFields, JURISCRAPER_QUERY_URL, postForm, sessionCookies } from '../support/case-query.js';
 import { parsed, receiptOf as readReceipt } from '../support/captured.js';
 
 /**
- * Billing: the fee arithmetic, Query's billable results and their receipt, Change Client Code,
+ * Billing: the fee arithmetic, Query's billable answers and their receipt, Change Client Code,
  * Review Billing History and the Transaction Log.
  */
 let app: FastifyInstance;
 afterEach(async () => app?.close());
 
 function sessionFor(username = 'researcher', clientCode = ''): { token: string; cookies: Record<string, string> } {
-  const account = app.repos.pacerAccounts.byUsername(username);
-  if (!account) throw new Error(`no persona ${username}`);
-  const token = app.sessions.start(account, clientCode, 'test');
-  return { token, cookies: { NextGenCSO: token } };
+  const cookies = sessionCookies(app, username, clientCode);
+  return { token: cookies['NextGenCSO'] ?? '', cookies };
 }
 
 const get = (url: string, cookies: Record<string, string> = {}, host = 'localhost') =>
   app.inject({ method: 'GET', url, cookies, headers: { host } });
 
 /**
- * Bad input on a logged-in form page (Query, Billing History): each `?query` is answered 200 with
+ * Bad input on a logged-in form page (Billing History): each `?query` is answered 200 with
  * its message on the page, and `alsoOnPage` checks what else that answer must (not) show.
  */
 async function expectRefusals(
@@ -133,35 +131,27 @@ describe('billing arithmetic', () => {
   });
 });
 
-describe('Query (iquery.pl)', () => {
-  it('reads case numbers the ways users type them', () => {
-    expect(parseCaseNumber('1:26-cv-20001')).toEqual({ office: 1, year: 26, type: 'cv', number: 20001 });
-    expect(parseCaseNumber('26-20001')).toEqual({ office: null, year: 26, type: null, number: 20001 });
-    expect(parseCaseNumber('26cv20001')).toEqual({ office: null, year: 26, type: 'cv', number: 20001 });
-    expect(parseCaseNumber('1:26-cv-20001-KMW')).toMatchObject({ number: 20001 });
-    expect(parseCaseNumber('smith')).toBeNull();
-  });
-
-  it('lists the matches and ends with the real transaction receipt, recorded as a billing row', async () => {
+describe('Query (iquery.pl) billing', () => {
+  it('bills a "Select a Case" list as a search, ending the page with the receipt and its real criteria wording', async () => {
     app = await makeApp();
-    const s = sessionFor();
-    const page = await get('/cgi-bin/iquery.pl?case_num=1%3A26-cv-20001&last_name=&first_name=&filed_from=&filed_to=&run=1', s.cookies);
+    const cookies = sessionCookies(app);
+    const page = await postForm(app, JURISCRAPER_QUERY_URL, { last_name: 'smith' }, cookies);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('Alvarez v. Sunshine Marine Supply, LLC');
-    expect(page.body).not.toContain('1:26-cv-20417');
+    expect(page.body).toContain('Select a Case');
 
-    // The receipt block: labels in the real order, in a small centered table.
+    // The receipt block: labels in the real order, then the date line's real format.
     const labels = ['PACER Service Center', 'Transaction Receipt', 'PACER Login:', 'Client Code:', 'Description:', 'Search Criteria:', 'Billable Pages:', 'Cost:'];
     const positions = labels.map((l) => page.body.indexOf(l));
     expect(positions.every((p) => p > 0)).toBe(true);
     expect([...positions].sort((a, b) => a - b)).toEqual(positions);
     expect(page.body).toContain('<HR><CENTER><TABLE BORDER=1 BGCOLOR=white width="400"><TR><TH COLSPAN=4>');
     expect(readReceipt(parsed(page.body))['time']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}:\d{2}$/);
+    // Fidelity: "LName: lissner FName: michael" (captured case_queries_advanced/canb_2.html).
     expect(receiptOf(page.body)).toEqual({
       'PACER Login': 'researcher',
       'Client Code': '',
       Description: 'Search',
-      'Search Criteria': 'Case Number: 1:26-cv-20001',
+      'Search Criteria': 'LName: smith',
       'Billable Pages': '1',
       Cost: '0.10',
     });
@@ -172,49 +162,41 @@ describe('Query (iquery.pl)', () => {
     const account = app.repos.pacerAccounts.byUsername('researcher');
     const rows = app.repos.billing.between(account?.id ?? 0, 0, Number.MAX_SAFE_INTEGER);
     expect(rows).toHaveLength(1);
-    expect(rows[0]).toMatchObject({ court: 'flsd', description: 'Search', searchCriteria: 'Case Number: 1:26-cv-20001', pages: 1, costCents: 10, clientCode: '' });
+    expect(rows[0]).toMatchObject({ court: 'flsd', description: 'Search', searchCriteria: 'LName: smith', pages: 1, costCents: 10, clientCode: '' });
   });
 
-  it('searches names by prefix, per court, and explains bad input without billing', async () => {
+  it('bills "No match found" and case lists, not a case summary, a refused form or a case not found', async () => {
     app = await makeApp();
-    const s = sessionFor();
-    const smiths = await get('/cgi-bin/iquery.pl?last_name=smi&run=1', s.cookies);
-    expect(smiths.body).toContain('Smith, Jordan (Plaintiff)');
-    expect(smiths.body).toContain('Smith, Alicia (Plaintiff)');
-    expect(smiths.body).not.toContain('Smith, Robert'); // a NYSD party
-    expect(receiptOf(smiths.body)['Search Criteria']).toBe('Last Name: smi');
-    const nysd = await get('/cgi-bin/iquery.pl?last_name=smith&first_name=rob&run=1', s.cookies, 'ecf.nysd.uscourts.gov');
-    expect(nysd.body).toContain('Smith, Robert (Plaintiff)');
-    expect(nysd.body).toContain('7:26-cv-01590');
-    expect(receiptOf(nysd.body)['Search Criteria']).toBe('Last Name: smith First Name: rob');
-    const filed = await get('/cgi-bin/iquery.pl?filed_from=03%2F01%2F2026&filed_to=03%2F31%2F2026&run=1', s.cookies);
-    expect(filed.body).toContain('1:26-cv-21234');
-    expect(filed.body).not.toContain('1:26-cv-20001');
-
+    const cookies = sessionCookies(app);
     const account = app.repos.pacerAccounts.byUsername('researcher');
-    const billed = () => app.repos.billing.between(account?.id ?? 0, 0, Number.MAX_SAFE_INTEGER).length;
-    expect(billed()).toBe(3);
-    await expectRefusals('/cgi-bin/iquery.pl', s.cookies, [
-      ['run=1', 'Enter a case number, a last or business name, or a range of filing dates.'],
-      ['case_num=banana&run=1', 'is not a case number'],
-      ['filed_from=2026-01-01&run=1', 'Enter filing dates as mm/dd/yyyy.'],
-      ['first_name=Jordan&run=1', 'Enter a last name to search by first name.'],
-    ], (body) => {
-      // The query form again, and nothing billed.
-      expect(body).toContain('id="iquery"');
-      expect(body).not.toContain('Cost: ');
-    });
-    const none = await get('/cgi-bin/iquery.pl?last_name=Nobody&run=1', s.cookies);
-    expect(none.body).toContain('No matching cases were found.');
-    expect(none.body).not.toContain('Cost: ');
-    expect(billed()).toBe(3);
+    const billed = () => app.repos.billing.between(account?.id ?? 0, 0, Number.MAX_SAFE_INTEGER).map((r) => `${r.searchCriteria}|${r.pages}|${r.costCents}`);
+    const alvarez = app.repos.cases.forCourt('flsd').find((c) => c.caseNumber === '1:26-cv-20001');
+
+    const summary = await postForm(app, JURISCRAPER_QUERY_URL, caseQueryFields(alvarez?.id ?? 0), cookies);
+    expect(summary.body).toContain('Alvarez v. Sunshine Marine Supply, LLC');
+    expect(summary.body).not.toContain('Cost: ');
+    for (const fields of [{ last_name: '', first_name: 'Jordan' }, { Qry_filed_from: '2026-01-01' }, caseQueryFields(999_999)]) {
+      const page = await postForm(app, JURISCRAPER_QUERY_URL, fields, cookies);
+      expect(page.statusCode).toBe(200);
+      expect(page.body).not.toContain('Cost: ');
+    }
+    expect(billed()).toEqual([]);
+
+    // Fidelity: "No match found" with its receipt, 1 page, 0.10 (canb_2.html).
+    const none = await postForm(app, JURISCRAPER_QUERY_URL, { last_name: 'lissner', first_name: 'michael' }, cookies);
+    expect(none.body).toContain('No match found');
+    expect(receiptOf(none.body)).toMatchObject({ 'Search Criteria': 'LName: lissner FName: michael', 'Billable Pages': '1', Cost: '0.10' });
+    const filed = await postForm(app, JURISCRAPER_QUERY_URL, { Qry_filed_from: '03/01/2026', Qry_filed_to: '03/31/2026' }, cookies);
+    expect(receiptOf(filed.body)['Search Criteria']).toBe('Filed From: 03/01/2026 Filed To: 03/31/2026');
+    expect(billed()).toEqual(['LName: lissner FName: michael|1|10', 'Filed From: 03/01/2026 Filed To: 03/31/2026|1|10']);
   });
 
   it('"Cost: " appears only on logged-in pages', async () => {
     app = await makeApp();
-    const anonymous = await get('/cgi-bin/iquery.pl?case_num=1%3A26-cv-20001&run=1');
+    const anonymous = await postForm(app, JURISCRAPER_QUERY_URL, { last_name: 'smith' }, {});
     expect(anonymous.body).toContain('/csologin/login.jsf?pscCourtId=FLSDC');
     expect(anonymous.body).not.toContain('Cost: ');
+    expect(anonymous.body).not.toContain('/cgi-bin/login.pl?logout');
     expect(app.repos.billing.between(1, 0, Number.MAX_SAFE_INTEGER)).toHaveLength(0);
   });
 });
@@ -246,7 +228,7 @@ describe('Change Client Code', () => {
     expect(ok.cookies.find((c) => c.name === 'PacerClientCode')).toMatchObject({ value: code, path: '/' });
     expect(app.repos.sessions.get(s.token)?.clientCode).toBe(code);
 
-    const query = await get('/cgi-bin/iquery.pl?last_name=okafor&run=1', s.cookies);
+    const query = await postForm(app, JURISCRAPER_QUERY_URL, { last_name: 'okafor' }, s.cookies);
     expect(receiptOf(query.body)['Client Code']).toBe(code);
     const account = app.repos.pacerAccounts.byUsername('researcher');
     expect(app.repos.billing.between(account?.id ?? 0, 0, Number.MAX_SAFE_INTEGER)[0]?.clientCode).toBe(code);
@@ -317,8 +299,8 @@ describe('View Your Transaction Log', () => {
   it('shows a linked filer its entries at this court; others are refused', async () => {
     app = await makeApp();
     const filer = sessionFor('rlinked');
-    await get('/cgi-bin/iquery.pl?last_name=kessler&run=1', filer.cookies);
-    await get('/cgi-bin/iquery.pl?last_name=fenwick&run=1', filer.cookies, 'ecf.nysd.uscourts.gov');
+    await postForm(app, JURISCRAPER_QUERY_URL, { last_name: 'kessler' }, filer.cookies);
+    await postForm(app, JURISCRAPER_QUERY_URL, { last_name: 'fenwick' }, filer.cookies, 'ecf.nysd.uscourts.gov');
     const log = await get('/cgi-bin/TransactionLog.pl', filer.cookies);
     expect(log.statusCode).toBe(200);
     expect(log.body).toContain('View Your Transaction Log');

@@ -238,3 +238,61 @@
     init();
   }
 })();
+
+/* ==== Query (iquery.pl) ==============================================================================
+ * Owned by the Query pages (server/ecf/query-routes.ts, views/ecf/iquery.eta); the rest of this file
+ * is the page skeleton's.
+ * Fidelity: the real Query form has no submit button: "Run Query" is an input[type=button] whose
+ * script submits the form once ("Submission already made..." guard, 5 seconds, as the captured
+ * DktRpt form's ProcessForm), and Enter in a field submits it too (CMECF.widget.MakeEnterSubmitForm),
+ * except in the case-number box, where Enter starts the case lookup (possible_case_numbers.pl; that
+ * lookup comes with a later release, so for now Enter there does nothing). Without JavaScript the
+ * page's <noscript> submit button takes over, and Enter submits through it.
+ */
+(function () {
+  'use strict';
+
+  const RESUBMIT_MS = 5000;
+
+  function wireQueryForm(form) {
+    const run = form.querySelector('input[type="button"][name="button1"]');
+    if (!run) return;
+    let sent = false;
+    function submit() {
+      if (sent) return;
+      sent = true;
+      window.setTimeout(() => {
+        sent = false;
+      }, RESUBMIT_MS);
+      form.submit();
+    }
+    run.addEventListener('click', submit);
+    form.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      const target = event.target;
+      if (!(target instanceof HTMLInputElement) || !['text', 'checkbox', 'radio'].includes(target.type)) return;
+      event.preventDefault();
+      if (target.id === 'case_number_text_area_0') return;
+      submit();
+    });
+    // Back to this page from the browser's history: the form can be sent again at once.
+    window.addEventListener('pageshow', () => {
+      sent = false;
+    });
+  }
+
+  function initQuery() {
+    try {
+      const form = document.getElementById('iquery');
+      if (form instanceof HTMLFormElement) wireQueryForm(form);
+    } catch (err) {
+      if (window.console) console.warn('core.js (Query):', err);
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', initQuery);
+  } else {
+    initQuery();
+  }
+})();

@@ -211,6 +211,13 @@ export interface CaseSummary {
   terminated: string | null;
   /** Fidelity: the CASE_NUM cookie the summary sets, "1:15-cv-22692(467116)". */
   cookie: string;
+  /** Fidelity: what the page title adds to the court's title: "-Case Summary for 1-15-cv-22692" (flsd.html, dcd.html). */
+  titleSuffix: string;
+}
+
+/** The case number as the summary's title writes it: colons as dashes, the serial without leading zeros (1:16-cv-00745 -> 1-16-cv-745). */
+export function titleCaseNumber(caseNumber: string): string {
+  return caseNumber.replace(':', '-').replace(/-(\d+)$/, (_m, serial: string) => `-${Number(serial)}`);
 }
 
 export function caseSummary(c: CourtCase, bankruptcy: boolean): CaseSummary {
@@ -225,6 +232,7 @@ export function caseSummary(c: CourtCase, bankruptcy: boolean): CaseSummary {
     lastFiling: isoDayToUs(lastFilingDay(c)),
     terminated: c.closedOn ? isoDayToUs(c.closedOn) : null,
     cookie: `${c.caseNumber}(${c.id})`,
+    titleSuffix: `-Case Summary for ${titleCaseNumber(c.caseNumber)}`,
   };
 }
 

@@ -118,8 +118,10 @@ export default async function queryRoutes(app: FastifyInstance) {
     switch (a.kind) {
       case 'notFound':
         return message(request, reply, CASE_NOT_FOUND);
-      case 'summary':
-        return courtPage(reply, request, 'ecf/case-summary', { summary: caseSummary(a.case, bankruptcy), queryMenu: CASE_QUERY_MENU });
+      case 'summary': {
+        const summary = caseSummary(a.case, bankruptcy);
+        return courtPage(reply, request, 'ecf/case-summary', { summary, titleSuffix: summary.titleSuffix, queryMenu: CASE_QUERY_MENU });
+      }
       default: {
         // Fidelity: "No match found" is billed as one page (canb_2.html: 1 page, 0.10).
         const pages = a.kind === 'noMatch' ? 1 : billablePagesForText(resultsText(a.rows));

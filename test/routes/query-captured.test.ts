@@ -79,6 +79,9 @@ describe('the case summary, as case_queries/flsd.html', () => {
     expect(texts(mock, 'div#cmecfMainContent center > b').slice(1)).toEqual(texts(real, 'div#cmecfMainContent center > b').slice(1));
     expect(mock('script').text()).toMatch(/document\.cookie = "CASE_NUM=1:25-cv-24780\(\d+\)";/);
     expect(real('script').text()).toMatch(/document\.cookie = "CASE_NUM=1:15-cv-22692\(467116\)";/);
+    // The title: the court's, then "-Case Summary for" and the number with dashes (flsd.html, dcd.html).
+    expect(real('title').text()).toBe('CM/ECF - Live Database - flsd-Case Summary for 1-15-cv-22692');
+    expect(mock('title').text()).toBe('CM/ECF - Live Database - flsd-Case Summary for 1-25-cv-24780');
   });
 
   it('answers "Case not found." as case_queries/nyed.html', async () => {

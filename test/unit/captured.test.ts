@@ -15,3 +15,12 @@ describe('captured court pages', () => {
     expect(texts($, '#topmenu a.yuimenubaritemlabel')).toEqual(['Query', 'Reports', 'Utilities', 'Help', 'Log Out']);
   });
 });
+
+describe("the case summary's title", () => {
+  it('writes the number as the captured titles do: dashes for the colon, no leading zeros in the serial', async () => {
+    const { titleCaseNumber } = await import('../../server/domain/cases.js');
+    // dcd.html: "-Case Summary for 1-16-cv-745" for 1:16-cv-00745; flsd.html: 1-15-cv-22692.
+    expect(titleCaseNumber('1:16-cv-00745')).toBe('1-16-cv-745');
+    expect(titleCaseNumber('1:15-cv-22692')).toBe('1-15-cv-22692');
+  });
+});

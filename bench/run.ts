@@ -163,7 +163,8 @@ async function linkJourney(c: JourneyClient, i: number): Promise<boolean> {
     'loginForm:fbtnLogin': 'loginForm:fbtnLogin',
     'javax.faces.ViewState': inputValue(login.body, 'javax.faces.ViewState'),
   });
-  if (!dialog.body.includes('id="redactionConfirmation"')) throw new Error(`no redaction dialog for ${user} (${dialog.status})`);
+  // The dialog is on every login page, hidden (RECAP watches it); shown, it is modal.
+  if (!/id="redactionConfirmation"[^>]*aria-modal="true"/.test(dialog.body)) throw new Error(`no redaction dialog for ${user} (${dialog.status})`);
   const landed = await c.send('POST', formAction(dialog.body, 'regmsg'), {
     regmsg: 'regmsg',
     'regmsg:chkRedact_input': 'on',

@@ -4,11 +4,11 @@
  * here first.
  *
  * Fidelity (FIDELITY §5; the audit's page skeleton): `login.pl`, `ShowIndex.pl`, `showpage.pl`,
- * `DisplayMenu.pl`, `iquery.pl`, `Help.pl`, `menu.pl` (the menu script every page's head loads)
- * and the reports `DktRpt.pl`, `HistDocQry.pl`, `WrtOpRpt.pl` (juriscraper's path constants) are
- * the real script names, case-sensitive as on the real Apache servers. `ChangeClientCode.pl`,
- * `LinkAccount.pl`, `BillingHistory.pl`, `MaintainAccount.pl` and `TransactionLog.pl` are
- * invented (the real ones are not public).
+ * `DisplayMenu.pl`, `iquery.pl`, `menu.pl` (the menu script every page's head loads) and the
+ * reports `DktRpt.pl`, `HistDocQry.pl`, `WrtOpRpt.pl` (juriscraper's path constants) are the real
+ * script names, case-sensitive as on the real Apache servers. `ChangeClientCode.pl`,
+ * `LinkAccount.pl`, `BillingHistory.pl`, `MaintainAccount.pl`, `TransactionLog.pl` and `Help.pl`
+ * are invented (the real ones are not public; the real Help opens by script).
  */
 export const ECF_PATHS = {
   login: '/cgi-bin/login.pl',

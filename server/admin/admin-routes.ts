@@ -72,16 +72,19 @@ export default async function adminRoutes(app: FastifyInstance) {
         schema: {
           summary: 'Back to the seed state',
           description:
-            'Replaces every account, link, lockout, session, journal entry and email with the seed state in one transaction. Training classes made by the CLI are kept, unlinked. The answer says how long it took.',
+            'Replaces every account, link, lockout, session, journal entry, email and court record (cases, dockets, documents, free looks) with the seed state in one transaction, then removes the document files of cases added since. Training classes made by the CLI are kept, unlinked. The answer says how long the database part took.',
           response: {
-            200: answer(Type.Object({ status: Type.String(), ms: Type.Number(), traineesKept: Type.Integer() }), 'Reset.'),
+            200: answer(
+              Type.Object({ status: Type.String(), ms: Type.Number(), traineesKept: Type.Integer(), filesRemoved: Type.Integer({ description: 'Document files removed.' }) }),
+              'Reset.',
+            ),
             ...ERRORS,
           },
         },
       },
       async () => {
-        const { ms, traineesKept } = resetToSeed(app);
-        return { status: 'reset', ms, traineesKept };
+        const { ms, traineesKept, filesRemoved } = await resetToSeed(app);
+        return { status: 'reset', ms, traineesKept, filesRemoved };
       },
     );
 

@@ -130,7 +130,7 @@ export default async function dashboardRoutes(plain: FastifyInstance, opts: { op
   });
 
   app.post('/ui/reset', { schema: form({}) }, async (_request, reply) => {
-    resetToSeed(app);
+    await resetToSeed(app);
     return back(reply, 'reset');
   });
 

@@ -36,6 +36,9 @@ export function createFreeLooksRepository(db: DB) {
   const insert = db.prepare<[string, number, string, number]>('INSERT INTO free_looks (magic_num, document_id, recipient, created_at) VALUES (?, ?, ?, ?)');
   const byMagic = db.prepare<[string], FreeLookRow>('SELECT * FROM free_looks WHERE magic_num = ?');
   const forDocument = db.prepare<[number], FreeLookRow>('SELECT * FROM free_looks WHERE document_id = ? ORDER BY created_at, magic_num');
+  const forCase = db.prepare<[number], FreeLookRow>(`
+    SELECT f.* FROM free_looks f JOIN documents d ON d.id = f.document_id JOIN docket_entries e ON e.id = d.entry_id
+    WHERE e.case_id = ? ORDER BY f.created_at, f.magic_num`);
   // Only an unused look is marked, so two requests racing for one look cannot both have it.
   const use = db.prepare<[number, string]>('UPDATE free_looks SET used_at = ? WHERE magic_num = ? AND used_at IS NULL');
   return {
@@ -47,6 +50,8 @@ export function createFreeLooksRepository(db: DB) {
       return r ? toFreeLook(r) : null;
     },
     forDocument: (documentId: number): FreeLook[] => forDocument.all(documentId).map(toFreeLook),
+    /** Every free look of a case's documents. */
+    forCase: (caseId: number): FreeLook[] => forCase.all(caseId).map(toFreeLook),
     /** Marks the look used at `at`; false when it was used already (or does not exist). */
     use: (magicNum: string, at: number): boolean => use.run(at, magicNum).changes > 0,
   };

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import * as Type from 'typebox';
 import accountsAdminRoutes from './accounts-admin-routes.js';
 import { crossSite, hasBearer } from './admin-auth.js';
+import casesAdminRoutes from './cases-admin-routes.js';
 import { ERRORS, answer } from './admin-schemas.js';
 import { adminValidatorCompiler } from './admin-validation.js';
 import clockRoutes from './clock-routes.js';
@@ -97,6 +98,7 @@ export default async function adminRoutes(app: FastifyInstance) {
     await secured.register(courtsAdminRoutes);
     await secured.register(accountsAdminRoutes);
     await secured.register(linksAdminRoutes);
+    await secured.register(casesAdminRoutes);
     await secured.register(sessionsAdminRoutes);
     await secured.register(journalAdminRoutes);
     await secured.register(outboxAdminRoutes);

@@ -1,4 +1,6 @@
 import * as Type from 'typebox';
+import type { NewAttorney } from '../../db/attorneys-repository.js';
+import type { CriminalCounts } from '../../db/parties-repository.js';
 import { nonBlank } from './account-fields.js';
 
 /**
@@ -243,34 +245,17 @@ export interface CaseData {
   generatedEntries?: GeneratedEntriesData;
 }
 
-export interface CountData {
-  name: string;
-  disposition: string;
-}
+/** Fidelity (captured txsd_1): a criminal defendant's counts, as the parties table keeps them. */
+export type CriminalData = CriminalCounts;
 
-export interface CriminalData {
-  defendant: number;
-  pendingCounts: CountData[];
-  terminatedCounts: CountData[];
-  highestOffenseLevelOpening: string;
-  highestOffenseLevelTerminated: string;
-  complaints: CountData[];
-}
-
-export interface AttorneyData {
-  name: string;
-  firm: string;
-  address: string[];
-  phone: string;
-  fax: string;
-  email: string;
-  barStatus: string;
+/** An attorney as the case gives it: the contact, and how they represent the party. */
+export type AttorneyData = Omit<NewAttorney, 'court'> & {
   lead: boolean;
   toBeNoticed: boolean;
   proHacVice: boolean;
   designation: string;
   terminated: string | null;
-}
+};
 
 export interface PartyData {
   role: PartyRole;

@@ -65,9 +65,10 @@ export function createDocketEntriesRepository(db: DB) {
   const byId = db.prepare<[number], EntryRow>('SELECT * FROM docket_entries WHERE id = ?');
   const bySeq = db.prepare<[number, number], EntryRow>('SELECT * FROM docket_entries WHERE case_id = ? AND seq = ?');
   const byNumber = db.prepare<[number, number], EntryRow>('SELECT * FROM docket_entries WHERE case_id = ? AND doc_number = ? ORDER BY seq LIMIT 1');
+  // "kind <> ''" lets SQLite use the partial index docket_entries_by_kind (only entries with a kind are in it).
   const ofKind = db.prepare<[string, string, string, string], EntryRow>(`
     SELECT e.* FROM docket_entries e JOIN cases c ON c.id = e.case_id
-    WHERE e.kind = ? AND c.court = ? AND e.filed_on >= ? AND e.filed_on <= ? ORDER BY e.filed_on, c.number_short, e.seq`);
+    WHERE e.kind = ? AND e.kind <> '' AND c.court = ? AND e.filed_on >= ? AND e.filed_on <= ? ORDER BY e.filed_on, c.number_short, e.seq`);
   const maxSeq = db.prepare<[number], { n: number | null }>('SELECT MAX(seq) AS n FROM docket_entries WHERE case_id = ?');
 
   const one = (r: EntryRow | undefined) => (r ? toEntry(r) : null);

@@ -132,6 +132,16 @@ describe('POST /__admin/cases', () => {
     expect(entries.filter((e) => e.number !== null)).toHaveLength(1200);
   });
 
+  it('takes a docket written out entry by entry, past the 256 KB body limit of the other routes', async () => {
+    app = await makeApp();
+    const text = `NOTICE of Filing ${'x'.repeat(400)}.`;
+    const entries = Array.from({ length: 1500 }, (_, i) => ({ number: i + 1, filed: '2026-05-04', text, pages: 1 }));
+    expect(JSON.stringify(entries).length).toBeGreaterThan(512 * 1024);
+    const created = await call('POST', '/__admin/cases', { ...NEW_CASE, entries });
+    expect(created.status).toBe(201);
+    expect(created.body?.entries).toBe(1500);
+  });
+
   it('refuses what breaks a rule, naming it, and adds nothing', async () => {
     app = await makeApp();
     const refusals: [unknown, number, string][] = [

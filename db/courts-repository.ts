@@ -1,4 +1,7 @@
+import { docPrefixFor } from '../server/domain/doc-ids.js';
 import { bumpDataGeneration, dataGeneration, type DB } from './database.js';
+
+export type PdfDelivery = 'inline' | 'iframe';
 
 export interface Court {
   code: string;
@@ -6,7 +9,18 @@ export interface Court {
   name: string;
   title: string;
   kind: 'district' | 'bankruptcy' | 'appellate';
+  /** Fidelity: the three digits every doc1 id of this court starts with (FLSD 051). */
+  docPrefix: string;
+  /** A case's office digit -> the division its docket header names: { "1": "Miami" }. */
+  officeNames: Readonly<Record<string, string>>;
+  /** How a doc1 purchase answers: the PDF itself, or the show_temp.pl iframe page. */
+  pdfDelivery: PdfDelivery;
+  /** The court pages' `<body BGCOLOR=...>` (captured: FLSD E0FFFF, NYSD ADC1CE). */
+  bodyBgcolor: string;
 }
+
+/** A court to add: the issue 12 fields have defaults (the prefix from the national map). */
+export type NewCourt = Omit<Court, 'docPrefix' | 'officeNames' | 'pdfDelivery' | 'bodyBgcolor'> & Partial<Court>;
 
 interface CourtRow {
   code: string;
@@ -14,9 +28,39 @@ interface CourtRow {
   name: string;
   title: string;
   kind: Court['kind'];
+  doc_prefix: string;
+  office_names: string;
+  pdf_delivery: PdfDelivery;
+  body_bgcolor: string;
 }
 
-const toCourt = (r: CourtRow): Court => ({ code: r.code, pscCourtId: r.psc_court_id, name: r.name, title: r.title, kind: r.kind });
+interface Allocation {
+  court: string;
+  count: number;
+  floor: number;
+}
+
+function officeNames(json: string): Record<string, string> {
+  try {
+    const v: unknown = JSON.parse(json);
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) return {};
+    return Object.fromEntries(Object.entries(v).filter((e): e is [string, string] => typeof e[1] === 'string'));
+  } catch {
+    return {};
+  }
+}
+
+const toCourt = (r: CourtRow): Court => ({
+  code: r.code,
+  pscCourtId: r.psc_court_id,
+  name: r.name,
+  title: r.title,
+  kind: r.kind,
+  docPrefix: r.doc_prefix,
+  officeNames: officeNames(r.office_names),
+  pdfDelivery: r.pdf_delivery,
+  bodyBgcolor: r.body_bgcolor,
+});
 
 /**
  * Courts are read on nearly every request (the host router, the login page) and written only by
@@ -28,9 +72,20 @@ const toCourt = (r: CourtRow): Court => ({ code: r.code, pscCourtId: r.psc_court
 export function createCourtsRepository(db: DB) {
   const all = db.prepare<[], CourtRow>('SELECT * FROM courts ORDER BY code');
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM courts');
-  const insert = db.prepare<[string, string, string, string, string]>(
-    'INSERT INTO courts (code, psc_court_id, name, title, kind) VALUES (?, ?, ?, ?, ?)',
+  const insert = db.prepare<[string, string, string, string, string, string, string, string, string]>(
+    `INSERT INTO courts (code, psc_court_id, name, title, kind, doc_prefix, office_names, pdf_delivery, body_bgcolor)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  // The counters are not part of Court (nothing caches them), so moving one leaves the cache alone.
+  // "MAX(next, floor)": 0, or a counter below what is in use (a reset reinserts the courts), starts at the floor.
+  const allocate = {
+    serials: db.prepare<[Allocation], { first: number }>(
+      'UPDATE courts SET next_doc_serial = MAX(next_doc_serial, @floor) + @count WHERE code = @court RETURNING next_doc_serial - @count AS first',
+    ),
+    caseIds: db.prepare<[Allocation], { first: number }>(
+      'UPDATE courts SET next_pacer_case_id = MAX(next_pacer_case_id, @floor) + @count WHERE code = @court RETURNING next_pacer_case_id - @count AS first',
+    ),
+  };
   // Cases, training classes and CM/ECF accounts of a court go with it (ON DELETE CASCADE).
   const clear = db.prepare('DELETE FROM courts');
   type Cache = { generation: number; list: Court[]; byCode: Map<string, Court>; byPsc: Map<string, Court> };
@@ -54,10 +109,20 @@ export function createCourtsRepository(db: DB) {
     byCode: (code: string): Court | undefined => copy(courts().byCode.get(code.toLowerCase())),
     byPscCourtId: (id: string): Court | undefined => copy(courts().byPsc.get(id.toUpperCase())),
     count: (): number => count.get()?.n ?? 0,
-    insertMany(list: readonly Court[]): void {
+    insertMany(list: readonly NewCourt[]): void {
       bumpDataGeneration(db);
-      for (const c of list) insert.run(c.code, c.pscCourtId, c.name, c.title, c.kind);
+      for (const c of list) {
+        const prefix = c.docPrefix ?? docPrefixFor(c.code) ?? '';
+        insert.run(c.code, c.pscCourtId, c.name, c.title, c.kind, prefix, JSON.stringify(c.officeNames ?? {}), c.pdfDelivery ?? 'inline', c.bodyBgcolor ?? 'E0FFFF');
+      }
     },
+    /**
+     * Hands out `count` consecutive doc1 serials (or PACER case ids) at a court and returns the
+     * first: never below `floor` (callers pass one above the highest in use), never one handed out
+     * before, even after the case that held it was deleted. Null for an unknown court.
+     */
+    allocateSerials: (court: string, count: number, floor: number): number | null => allocate.serials.get({ court, count, floor })?.first ?? null,
+    allocateCaseIds: (court: string, count: number, floor: number): number | null => allocate.caseIds.get({ court, count, floor })?.first ?? null,
     clear(): void {
       bumpDataGeneration(db);
       clear.run();

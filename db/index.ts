@@ -1,13 +1,18 @@
 import type { DB } from './database.js';
+import { createAttorneysRepository } from './attorneys-repository.js';
 import { createBillingRepository } from './billing-repository.js';
 import { createCasesRepository } from './cases-repository.js';
 import { createClassesRepository } from './classes-repository.js';
 import { createCourtsRepository } from './courts-repository.js';
+import { createDocketEntriesRepository } from './docket-entries-repository.js';
+import { createDocumentsRepository } from './documents-repository.js';
 import { createEcfAccountsRepository } from './ecf-accounts-repository.js';
+import { createFreeLooksRepository } from './free-looks-repository.js';
 import { createJournalRepository } from './journal-repository.js';
 import { createMetaRepository } from './meta-repository.js';
 import { createOutboxRepository } from './outbox-repository.js';
 import { createPacerAccountsRepository } from './pacer-accounts-repository.js';
+import { createPartiesRepository } from './parties-repository.js';
 import { createSessionsRepository } from './sessions-repository.js';
 
 /**
@@ -25,7 +30,13 @@ export function createRepositories(db: DB) {
     journal: createJournalRepository(db),
     outbox: createOutboxRepository(db),
     billing: createBillingRepository(db),
+    // Court records (issue 12): a case, its parties and their counsel, its docket, the documents and free looks.
     cases: createCasesRepository(db),
+    parties: createPartiesRepository(db),
+    attorneys: createAttorneysRepository(db),
+    docketEntries: createDocketEntriesRepository(db),
+    documents: createDocumentsRepository(db),
+    freeLooks: createFreeLooksRepository(db),
     classes: createClassesRepository(db),
     meta: createMetaRepository(db),
   };

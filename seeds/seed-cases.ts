@@ -1,69 +1,71 @@
-import * as Type from 'typebox';
-import type { NewCourtCase } from '../db/cases-repository.js';
-import { nonBlank } from '../server/domain/account-fields.js';
+import { checkCase, documentCount, magicNumbers, resolveCase, type CaseRecord, type CourtFacts } from '../server/domain/case-records.js';
+import type { CaseData } from '../server/domain/case-fields.js';
+import { MIN_DOC_SERIAL } from '../server/domain/doc-ids.js';
 
 /**
- * The optional "cases" part of the seed: a small case list per court for Query (iquery.pl).
- *
- * ```json
- * { "court": "flsd", "number": "1:26-cv-20001", "title": "Alvarez v. Sunshine Marine Supply, LLC",
- *   "natureOfSuit": "710 Labor: Fair Standards", "filed": "2026-01-12", "closed": "2026-05-01",
- *   "parties": [ { "lastName": "Alvarez", "firstName": "Carmen", "role": "Plaintiff" },
- *                { "lastName": "Sunshine Marine Supply, LLC", "role": "Defendant" } ] }
- * ```
- * A business is a party with only `lastName` (CM/ECF's "Last/Business Name").
+ * The seed's `cases` (the format is server/domain/case-fields.ts, the same as the control
+ * plane's `POST /__admin/cases`): the rules across cases, and their rows, made once per process.
  */
-export const PARTY_ROLES = ['Plaintiff', 'Defendant', 'Petitioner', 'Respondent', 'Debtor', 'Creditor', 'Interested Party', 'Movant'] as const;
-export type PartyRole = (typeof PARTY_ROLES)[number];
-
-/** Fidelity: national case numbers look like 1:26-cv-21234 (office:year-type-number). */
-export const CASE_NUMBER_RE = /^\d:\d{2}-(cv|cr|mc|mj|md|bk|ap)-\d{5}$/;
-const MAX_PARTIES = 20;
-const CLOSED = 'a date written YYYY-MM-DD, not before filed';
-
-export const SeedCaseInput = Type.Object({
-  court: nonBlank(8),
-  number: Type.String({ pattern: CASE_NUMBER_RE.source, description: 'a case number like 1:26-cv-21234' }),
-  title: nonBlank(200),
-  natureOfSuit: Type.Optional(Type.String({ maxLength: 100, default: '' })),
-  filed: Type.String({ format: 'date', description: 'a date written YYYY-MM-DD' }),
-  closed: Type.Optional(Type.Unsafe<string | null>({ type: ['string', 'null'], format: 'date', description: CLOSED, default: null })),
-  parties: Type.Array(
-    Type.Object({
-      lastName: nonBlank(100),
-      firstName: Type.Optional(Type.String({ maxLength: 100, default: '' })),
-      role: Type.Unsafe<PartyRole>({ type: 'string', enum: [...PARTY_ROLES] }),
-    }),
-    { minItems: 1, maxItems: MAX_PARTIES, description: `an array of 1-${MAX_PARTIES} parties` },
-  ),
-});
-
-/** A seed case after validation (every default filled in). */
-export interface SeedCase {
-  court: string;
-  number: string;
-  title: string;
-  natureOfSuit: string;
-  /** YYYY-MM-DD */
-  filed: string;
-  closed: string | null;
-  parties: { lastName: string; firstName: string; role: PartyRole }[];
-}
+export type SeedCase = CaseData;
 
 type Fail = (entry: string, field: string, problem: string) => never;
 
-/** The rules across entries that a schema cannot say: a known court, no repeats, closed not before filed. */
-export function checkSeedCases(cases: readonly SeedCase[], courtCodes: ReadonlySet<string>, fail: Fail): void {
-  const seen = new Set<string>();
+/**
+ * The rules across entries that a schema cannot say: a known court, no repeated number or PACER
+ * case id at a court, each case's own rules (case-records.ts checkCase), magic numbers used once,
+ * and an adversary proceeding's bankruptcy case given before it.
+ */
+export function checkSeedCases(cases: readonly SeedCase[], courts: ReadonlyMap<string, CourtFacts>, fail: Fail): void {
+  const numbers = new Set<string>();
+  const ids = new Set<string>();
+  const magic = new Set<string>();
   cases.forEach((c, i) => {
     const entry = `cases[${i}]`;
-    if (!courtCodes.has(c.court)) fail(entry, 'court', `names "${c.court}", which is not in courts`);
-    if (seen.has(`${c.court} ${c.number}`)) fail(entry, 'number', `repeats "${c.number}" at ${c.court}`);
-    seen.add(`${c.court} ${c.number}`);
-    if (c.closed !== null && c.closed < c.filed) fail(entry, 'closed', `must be ${CLOSED}`);
+    const court = courts.get(c.court);
+    if (!court) return fail(entry, 'court', `names "${c.court}", which is not in courts`);
+    if (numbers.has(`${c.court} ${c.number}`)) fail(entry, 'number', `repeats "${c.number}" at ${c.court}`);
+    if (c.pacerCaseId !== undefined && ids.has(`${c.court} ${c.pacerCaseId}`)) fail(entry, 'pacerCaseId', `repeats ${c.pacerCaseId} at ${c.court}`);
+    const problem = checkCase(c, court);
+    if (problem) fail(problem.entry ? `${entry}.${problem.entry}` : entry, problem.field, problem.problem);
+    if (c.leadCase !== undefined && !numbers.has(`${c.court} ${c.leadCase}`)) fail(entry, 'leadCase', `names "${c.leadCase}", which is not a case given before it at ${c.court}`);
+    for (const m of magicNumbers(c)) {
+      if (magic.has(m)) fail(entry, 'freeLooks', `repeats magic number ${m}, used by an earlier case`);
+      magic.add(m);
+    }
+    numbers.add(`${c.court} ${c.number}`);
+    if (c.pacerCaseId !== undefined) ids.add(`${c.court} ${c.pacerCaseId}`);
   });
 }
 
-export function newCourtCase(c: SeedCase): NewCourtCase {
-  return { court: c.court, caseNumber: c.number, title: c.title, natureOfSuit: c.natureOfSuit, filedOn: c.filed, closedOn: c.closed, parties: c.parties };
+/**
+ * Fidelity: PACER case ids are per-court integers of five or six digits in the captured pages
+ * (56120, 467116); seeded cases without one get the next above the court's highest.
+ */
+export const FIRST_PACER_CASE_ID = 100_001;
+
+/** Invented: where a court's seeded doc1 serials start: above ten million, apart per prefix (FLSD 051 -> 15,100,001). */
+export const seedSerialBase = (prefix: string): number => MIN_DOC_SERIAL + (Number(prefix) || 0) * 100_000 + 1;
+
+/**
+ * Every seeded case's rows, in insert order (an adversary proceeding after its bankruptcy case),
+ * with ids given out per court in seed order. Made once per process: this is where the PDF sizes
+ * of the long docket are worked out, so a reset only inserts.
+ */
+export function seedCaseRecords(cases: readonly SeedCase[], courts: ReadonlyMap<string, CourtFacts>): CaseRecord[] {
+  const nextSerial = new Map<string, number>();
+  const nextId = new Map<string, number>();
+  for (const c of cases) if (c.pacerCaseId !== undefined) nextId.set(c.court, Math.max(nextId.get(c.court) ?? FIRST_PACER_CASE_ID, c.pacerCaseId + 1));
+  const records = cases.map((c) => {
+    const court = courts.get(c.court);
+    if (!court) throw new Error(`unknown court ${c.court}`);
+    const firstSerial = nextSerial.get(c.court) ?? seedSerialBase(court.docPrefix);
+    nextSerial.set(c.court, firstSerial + documentCount(c));
+    let pacerCaseId = c.pacerCaseId;
+    if (pacerCaseId === undefined) {
+      pacerCaseId = nextId.get(c.court) ?? FIRST_PACER_CASE_ID;
+      nextId.set(c.court, pacerCaseId + 1);
+    }
+    return resolveCase(c, court, { pacerCaseId, firstSerial });
+  });
+  return [...records.filter((r) => r.leadCase === null), ...records.filter((r) => r.leadCase !== null)];
 }

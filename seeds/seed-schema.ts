@@ -1,6 +1,6 @@
 import * as Type from 'typebox';
 import { nonBlank, SeedEcfAccountInput, SeedPacerAccountInput } from '../server/domain/account-fields.js';
-import { SeedCaseInput } from './seed-cases.js';
+import { SeedCaseInput } from '../server/domain/case-fields.js';
 
 /**
  * The seed file's JSON Schema (its rules per field), apart from seed.ts so that the build
@@ -8,12 +8,22 @@ import { SeedCaseInput } from './seed-cases.js';
  * reads no files.
  */
 export const COURT_KINDS = ['district', 'bankruptcy'] as const;
+export const PDF_DELIVERIES = ['inline', 'iframe'] as const;
 const SeedCourtInput = Type.Object({
   code: Type.String({ pattern: '^[a-z]{2,8}$', description: '2-8 lower-case letters (the CM/ECF host code)' }),
   name: nonBlank(200),
   kind: Type.Optional(Type.Unsafe<(typeof COURT_KINDS)[number]>({ type: 'string', enum: [...COURT_KINDS], default: 'district' })),
   pscCourtId: Type.Optional(Type.String({ pattern: '^[A-Z]{3,10}$', description: 'upper-case letters' })),
   title: Type.Optional(nonBlank(200)),
+  docPrefix: Type.Optional(Type.String({ pattern: '^\\d{3}$', description: "three digits (default: the court's national prefix, e.g. flsd 051)" })),
+  officeNames: Type.Optional(
+    Type.Record(Type.String({ pattern: '^\\d$' }), Type.String({ maxLength: 60 }), {
+      default: {},
+      description: 'an object from office digits to division names, e.g. {"1": "Miami"}',
+    }),
+  ),
+  pdfDelivery: Type.Optional(Type.Unsafe<(typeof PDF_DELIVERIES)[number]>({ type: 'string', enum: [...PDF_DELIVERIES], default: 'inline' })),
+  bodyBgcolor: Type.Optional(Type.String({ pattern: '^[0-9A-Fa-f]{6}$', default: 'E0FFFF', description: 'six hex digits, e.g. E0FFFF' })),
 });
 
 export const SeedDocument = Type.Object({

@@ -5,8 +5,10 @@ import { newEcfAccount, newPacerAccount, type PacerAccountInput } from '../serve
 import { schemaChecker, type SchemaProblem } from '../server/domain/json-validation.js';
 import { hashPassword } from '../server/domain/passwords.js';
 import { SEEDS_DIR } from '../server/paths.js';
-import { checkSeedCases, newCourtCase, type SeedCase } from './seed-cases.js';
-import { type COURT_KINDS, SeedDocument } from './seed-schema.js';
+import { insertCaseRecord, type CaseRecord, type CourtFacts } from '../server/domain/case-records.js';
+import { docPrefixFor } from '../server/domain/doc-ids.js';
+import { checkSeedCases, seedCaseRecords, type SeedCase } from './seed-cases.js';
+import { type COURT_KINDS, type PDF_DELIVERIES, SeedDocument } from './seed-schema.js';
 import { precompiledSeedValidator } from './seed-validator.js';
 
 /**
@@ -21,6 +23,10 @@ export interface SeedCourt {
   kind: (typeof COURT_KINDS)[number];
   pscCourtId: string;
   title: string;
+  docPrefix: string;
+  officeNames: Record<string, string>;
+  pdfDelivery: (typeof PDF_DELIVERIES)[number];
+  bodyBgcolor: string;
 }
 
 export type SeedPacerAccount = PacerAccountInput;
@@ -44,7 +50,9 @@ export interface Seed {
 }
 
 /** The seed file after validation, before the defaults that depend on other fields (pscCourtId, title). */
-type CheckedSeed = Omit<Seed, 'courts'> & { courts: (Omit<SeedCourt, 'pscCourtId' | 'title'> & { pscCourtId?: string; title?: string })[] };
+type CheckedSeed = Omit<Seed, 'courts'> & {
+  courts: (Omit<SeedCourt, 'pscCourtId' | 'title' | 'docPrefix'> & { pscCourtId?: string; title?: string; docPrefix?: string })[];
+};
 
 export { SeedDocument };
 
@@ -98,12 +106,19 @@ export function parseSeed(data: unknown, file: string): Seed {
   const courts = doc.courts.map((c, i): SeedCourt => {
     if (courtCodes.has(c.code)) fail(`courts[${i}]`, 'code', `repeats "${c.code}"`);
     courtCodes.add(c.code);
+    const docPrefix = c.docPrefix ?? docPrefixFor(c.code);
+    // Fidelity: every doc1 id starts with the court's prefix; a court outside the national map must name one.
+    if (docPrefix === undefined) fail(`courts[${i}]`, 'docPrefix', `is required for "${c.code}", which has no national doc1 prefix`);
     return {
       code: c.code,
       name: c.name,
       kind: c.kind,
       pscCourtId: c.pscCourtId ?? pscCourtIdFor(c.code, c.kind),
       title: c.title ?? `CM/ECF - Live Database - ${c.code}`,
+      docPrefix: docPrefix ?? '',
+      officeNames: c.officeNames,
+      pdfDelivery: c.pdfDelivery,
+      bodyBgcolor: c.bodyBgcolor.toUpperCase(),
     };
   });
 
@@ -129,9 +144,11 @@ export function parseSeed(data: unknown, file: string): Seed {
       linkedPerCourt.add(key);
     }
   });
-  checkSeedCases(doc.cases, courtCodes, fail);
+  checkSeedCases(doc.cases, courtFacts(courts), fail);
   return { courts, pacerAccounts: doc.pacerAccounts, ecfAccounts: doc.ecfAccounts, cases: doc.cases };
 }
+
+const courtFacts = (courts: readonly SeedCourt[]): Map<string, CourtFacts> => new Map(courts.map((c) => [c.code, { code: c.code, kind: c.kind, docPrefix: c.docPrefix }]));
 
 export function loadSeedFile(file: string): Seed {
   let text: string;
@@ -158,14 +175,17 @@ export interface Seeder {
 }
 
 /**
- * Hashes the seed's passwords once per process, so a reset is a handful of inserts through the
- * repositories' prepared statements and costs milliseconds, not a round of scrypt.
+ * Hashes the seed's passwords and works out its cases' rows (ids, the long docket, PDF sizes) once
+ * per process, so a reset is inserts through the repositories' prepared statements and costs
+ * milliseconds, not a round of scrypt or of PDF arithmetic.
  */
 export function createSeeder(seed: Seed, hashCost: number): Seeder {
   // Every account its own salt, even where the seed repeats a password.
   const pacerHashes = seed.pacerAccounts.map((a) => hashPassword(a.password, hashCost));
   const ecfHashes = seed.ecfAccounts.map((a) => hashPassword(a.password, hashCost));
-  const cases = seed.cases.map(newCourtCase);
+  // Worked out at the first seeding or reset, then kept: a restart on a seeded database needs none.
+  let cases: CaseRecord[] | null = null;
+  const caseRecords = () => (cases ??= seedCaseRecords(seed.cases, courtFacts(seed.courts)));
 
   function insertAll(repos: Repositories, now: number): void {
     repos.courts.insertMany(seed.courts);
@@ -177,14 +197,14 @@ export function createSeeder(seed: Seed, hashCost: number): Seeder {
         return { ...newEcfAccount(a, a.court, ecfHashes[i] ?? ''), linkedPacerAccountId: linked, linkedAt: linked === null ? null : now };
       }),
     );
-    repos.cases.insertMany(cases);
+    for (const c of caseRecords()) insertCaseRecord(repos, c, now);
   }
 
   return {
     seed,
     reset(repos, now) {
       repos.transaction(() => {
-        // Children first; courts last (their cases and training classes go with them).
+        // Children first; courts last (their cases, with all their records, and training classes go with them).
         repos.billing.clear();
         repos.outbox.clear();
         repos.journal.clear();

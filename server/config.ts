@@ -11,6 +11,8 @@ export interface Config {
   readonly port: number;
   readonly host: string;
   readonly databasePath: string;
+  /** Where document PDFs are kept; null: `documents/` beside the database (a temporary folder with :memory:). */
+  readonly documentsDir: string | null;
   readonly defaultCourt: string;
   readonly seedFile: string | null;
   readonly adminToken: string | null;
@@ -85,6 +87,13 @@ const SETTING: { readonly [K in keyof Config]: Setting<Config[K]> } = {
     accepts: 'a file path, or :memory:',
     description: 'SQLite file holding accounts, sessions, links, journal and outbox; created and seeded when empty.',
     parse: nonEmpty,
+  },
+  documentsDir: {
+    name: 'DOCUMENTS_DIR',
+    default: '',
+    accepts: 'a folder path; empty for documents/ beside the database file (a temporary folder removed at exit with :memory:)',
+    description: 'Folder of the court documents (PDFs): generated ones are made there on first request, uploaded ones kept there.',
+    parse: optional,
   },
   defaultCourt: {
     name: 'DEFAULT_COURT',
@@ -209,6 +218,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     port: read('port'),
     host: read('host'),
     databasePath: read('databasePath'),
+    documentsDir: read('documentsDir'),
     defaultCourt: read('defaultCourt'),
     seedFile: read('seedFile'),
     adminToken: read('adminToken'),

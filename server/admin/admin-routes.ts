@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import * as Type from 'typebox';
 import accountsAdminRoutes from './accounts-admin-routes.js';
 import { crossSite, hasBearer } from './admin-auth.js';
+import casesAdminRoutes from './cases-admin-routes.js';
 import { ERRORS, answer } from './admin-schemas.js';
 import { adminValidatorCompiler } from './admin-validation.js';
 import clockRoutes from './clock-routes.js';
@@ -72,16 +73,19 @@ export default async function adminRoutes(app: FastifyInstance) {
         schema: {
           summary: 'Back to the seed state',
           description:
-            'Replaces every account, link, lockout, session, journal entry and email with the seed state in one transaction. Training classes made by the CLI are kept, unlinked. The answer says how long it took.',
+            'Replaces every account, link, lockout, session, journal entry, email and court record (cases, dockets, documents, free looks) with the seed state in one transaction, then removes the document files of cases added since. Training classes made by the CLI are kept, unlinked. The answer says how long the database part took.',
           response: {
-            200: answer(Type.Object({ status: Type.String(), ms: Type.Number(), traineesKept: Type.Integer() }), 'Reset.'),
+            200: answer(
+              Type.Object({ status: Type.String(), ms: Type.Number(), traineesKept: Type.Integer(), filesRemoved: Type.Integer({ description: 'Document files removed.' }) }),
+              'Reset.',
+            ),
             ...ERRORS,
           },
         },
       },
       async () => {
-        const { ms, traineesKept } = resetToSeed(app);
-        return { status: 'reset', ms, traineesKept };
+        const { ms, traineesKept, filesRemoved } = await resetToSeed(app);
+        return { status: 'reset', ms, traineesKept, filesRemoved };
       },
     );
 
@@ -94,6 +98,7 @@ export default async function adminRoutes(app: FastifyInstance) {
     await secured.register(courtsAdminRoutes);
     await secured.register(accountsAdminRoutes);
     await secured.register(linksAdminRoutes);
+    await secured.register(casesAdminRoutes);
     await secured.register(sessionsAdminRoutes);
     await secured.register(journalAdminRoutes);
     await secured.register(outboxAdminRoutes);

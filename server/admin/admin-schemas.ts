@@ -81,6 +81,10 @@ export const CourtJson = Type.Object({
   name: Type.String(),
   title: Type.String(),
   kind: Type.Unsafe<'district' | 'bankruptcy' | 'appellate'>({ type: 'string', enum: ['district', 'bankruptcy', 'appellate'] }),
+  docPrefix: Type.String({ description: 'The three digits every doc1 id of the court starts with.' }),
+  officeNames: Type.Record(Type.String(), Type.String(), { description: "The docket header's division by office digit." }),
+  pdfDelivery: Type.Unsafe<'inline' | 'iframe'>({ type: 'string', enum: ['inline', 'iframe'], description: 'A document purchase answers the PDF, or the show_temp.pl iframe page.' }),
+  bodyBgcolor: Type.String(),
 });
 
 export const FaultsJson = Type.Object({ faults: Type.Array(Type.String()), known: Type.Array(Type.String()) });

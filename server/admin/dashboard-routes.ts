@@ -105,6 +105,16 @@ export default async function dashboardRoutes(plain: FastifyInstance, opts: { op
       cookieLogin: hasAdminCookie(app, request),
       defaultCourt: app.config.defaultCourt,
       courts: repos.courts.list(),
+      cases: repos.courts.list().flatMap((court) =>
+        repos.cases.forCourt(court.code).map((c) => ({
+          court: c.court,
+          number: c.numberFull,
+          pacerCaseId: c.pacerCaseId,
+          title: c.title,
+          entries: repos.docketEntries.count(c.id),
+          tags: [...c.flags, ...(c.sealed ? ['under seal'] : []), ...(c.inOpening ? ['opening'] : [])],
+        })),
+      ),
       pacer,
       ecf: ecf
         .filter((e) => !trainees.ecf.has(e.id))
@@ -130,7 +140,7 @@ export default async function dashboardRoutes(plain: FastifyInstance, opts: { op
   });
 
   app.post('/ui/reset', { schema: form({}) }, async (_request, reply) => {
-    resetToSeed(app);
+    await resetToSeed(app);
     return back(reply, 'reset');
   });
 

@@ -1,4 +1,6 @@
 import type { CourtCase } from '../../db/cases-repository.js';
+import type { Party } from '../../db/parties-repository.js';
+import { numberMatches, parseCaseNumber, parseTypedCaseNumber, type TypedCaseNumber } from './case-numbers.js';
 import { isoDayToUs, parseUsDate } from './us-dates.js';
 
 /**
@@ -13,23 +15,39 @@ import { isoDayToUs, parseUsDate } from './us-dates.js';
  * Case numbers are accepted the ways CM/ECF users type them: `1:26-cv-20001`, `26-cv-20001`,
  * `26-20001`, `26cv20001`, with or without a judge suffix (`1:26-cv-20001-ABC`).
  */
-export interface CaseNumberQuery {
-  office: number | null;
-  year: number;
-  type: string | null;
-  number: number;
+
+/** A case as Query reads it: the court's record with its parties (query-routes.ts builds it). */
+export interface QueryCase {
+  /** The PACER case id: `all_case_ids`, the links' `-0-<id>`. */
+  id: number;
+  /** `1:26-cv-20001` */
+  caseNumber: string;
+  title: string;
+  natureOfSuit: string;
+  /** YYYY-MM-DD */
+  filedOn: string;
+  closedOn: string | null;
+  /** The latest date filed on its docket, or the day it was filed. */
+  lastFilingOn: string;
+  parties: { lastName: string; firstName: string; role: string }[];
 }
 
-export function parseCaseNumber(text: string): CaseNumberQuery | null {
-  const m = text.trim().toLowerCase().match(/^(?:(\d):)?(\d{2})-?(?:([a-z]{2})-?)?(\d{1,5})(?:-[a-z]{2,4})*$/);
-  if (!m) return null;
-  return { office: m[1] ? Number(m[1]) : null, year: Number(m[2]), type: m[3] ?? null, number: Number(m[4]) };
+export function queryCase(c: CourtCase, parties: readonly Party[]): QueryCase {
+  return {
+    id: c.pacerCaseId,
+    caseNumber: c.numberShort,
+    title: c.title,
+    natureOfSuit: c.natureOfSuit,
+    filedOn: c.filedOn,
+    closedOn: c.terminatedOn,
+    lastFilingOn: c.lastFilingOn,
+    parties: parties.map((p) => ({ lastName: p.lastName, firstName: p.firstName, role: p.role })),
+  };
 }
 
-function caseNumberMatches(caseNumber: string, q: CaseNumberQuery): boolean {
-  const c = parseCaseNumber(caseNumber);
-  if (!c) return false;
-  return c.year === q.year && c.number === q.number && (q.type === null || c.type === q.type) && (q.office === null || c.office === q.office);
+function caseNumberMatches(caseNumber: string, q: TypedCaseNumber): boolean {
+  const n = parseCaseNumber(caseNumber);
+  return n !== null && numberMatches(n, q);
 }
 
 /** The Query form as posted, by its real field names. */
@@ -96,7 +114,7 @@ export interface CaseSearch {
 /** What a posted form asks for, once checked. */
 export type QueryPlan =
   | { kind: 'ids'; ids: number[] }
-  | { kind: 'number'; text: string; number: CaseNumberQuery }
+  | { kind: 'number'; text: string; number: TypedCaseNumber }
   | { kind: 'search'; search: CaseSearch; criteria: string };
 
 const MAX_IDS = 50;
@@ -161,7 +179,7 @@ export function planQuery(input: QueryForm): { ok: true; plan: QueryPlan } | { o
     return { ok: true, plan: { kind: 'ids', ids } };
   }
   if (f.caseNum !== '') {
-    const number = parseCaseNumber(f.caseNum);
+    const number = parseTypedCaseNumber(f.caseNum);
     if (!number) return { ok: false, error: `"${f.caseNum.slice(0, 40)}" is not a case number. Use a form like 1:26-cv-20001 or 26-20001.` };
     return { ok: true, plan: { kind: 'number', text: f.caseNum, number } };
   }
@@ -187,13 +205,9 @@ export function planQuery(input: QueryForm): { ok: true; plan: QueryPlan } | { o
   return { ok: true, plan: { kind: 'search', search, criteria: searchCriteria(f) } };
 }
 
-/**
- * Invented until cases have docket entries (a later issue): the date of a case's last filing is
- * the day it closed, or the day it was filed. Query's "Date of last filing" and its last-entry
- * date range both read it.
- */
-export function lastFilingDay(c: CourtCase): string {
-  return c.closedOn !== null && c.closedOn > c.filedOn ? c.closedOn : c.filedOn;
+/** Query's "Date of last filing" and its last-entry date range read the case's docket. */
+export function lastFilingDay(c: QueryCase): string {
+  return c.lastFilingOn;
 }
 
 /** The case summary's centered block, line by line (captured case_queries/flsd.html, flsb_703069.html). */
@@ -220,14 +234,14 @@ export function titleCaseNumber(caseNumber: string): string {
   return caseNumber.replace(':', '-').replace(/-(\d+)$/, (_m, serial: string) => `-${Number(serial)}`);
 }
 
-export function caseSummary(c: CourtCase, bankruptcy: boolean): CaseSummary {
+export function caseSummary(c: QueryCase, bankruptcy: boolean): CaseSummary {
   return {
     id: c.id,
     caseNumber: c.caseNumber,
     title: c.title,
     presiding: null,
     referral: null,
-    caseType: bankruptcy ? (parseCaseNumber(c.caseNumber)?.type ?? null) : null,
+    caseType: bankruptcy ? (parseTypedCaseNumber(c.caseNumber)?.type ?? null) : null,
     filed: isoDayToUs(c.filedOn),
     lastFiling: isoDayToUs(lastFilingDay(c)),
     terminated: c.closedOn ? isoDayToUs(c.closedOn) : null,
@@ -260,7 +274,7 @@ export interface PersonRow extends CaseRow {
 }
 
 export type QueryAnswer =
-  | { kind: 'summary'; case: CourtCase }
+  | { kind: 'summary'; case: QueryCase }
   | { kind: 'notFound' }
   | { kind: 'cases'; rows: CaseRow[]; criteria: string }
   | { kind: 'persons'; rows: PersonRow[]; persons: number; cases: number; criteria: string }
@@ -271,13 +285,13 @@ const shortUsDate = (day: string) => {
   return `${us.slice(0, 6)}${us.slice(8)}`;
 };
 
-function caseRow(c: CourtCase): CaseRow {
+function caseRow(c: QueryCase): CaseRow {
   return { caseId: c.id, caseNumber: c.caseNumber, title: c.title, chapter: '', filed: shortUsDate(c.filedOn), closed: c.closedOn ? shortUsDate(c.closedOn) : 'N / A' };
 }
 
 const inRange = (day: string, r: DayRange) => (r.from === null || day >= r.from) && (r.to === null || day <= r.to);
 
-function caseFits(c: CourtCase, s: CaseSearch): boolean {
+function caseFits(c: QueryCase, s: CaseSearch): boolean {
   if (s.status === 'open' && c.closedOn !== null) return false;
   if (s.status === 'closed' && c.closedOn === null) return false;
   if (!inRange(c.filedOn, s.filed) || !inRange(lastFilingDay(c), s.lastEntry)) return false;
@@ -289,7 +303,7 @@ function caseFits(c: CourtCase, s: CaseSearch): boolean {
 
 const personName = (p: { lastName: string; firstName: string }) => (p.firstName ? `${p.lastName}, ${p.firstName}` : p.lastName);
 
-function searchPersons(cases: readonly CourtCase[], s: CaseSearch, person: NonNullable<CaseSearch['person']>): Omit<PersonRow, 'caseCount'>[] {
+function searchPersons(cases: readonly QueryCase[], s: CaseSearch, person: NonNullable<CaseSearch['person']>): Omit<PersonRow, 'caseCount'>[] {
   // Cases have parties only (attorneys come with a later issue): an attorney search finds nobody.
   if (person.type === 'Attorney') return [];
   const rows: Omit<PersonRow, 'caseCount'>[] = [];
@@ -308,7 +322,7 @@ function searchPersons(cases: readonly CourtCase[], s: CaseSearch, person: NonNu
 }
 
 /** Runs a checked query over the court's cases. */
-export function runQuery(cases: readonly CourtCase[], plan: QueryPlan): QueryAnswer {
+export function runQuery(cases: readonly QueryCase[], plan: QueryPlan): QueryAnswer {
   if (plan.kind !== 'search') {
     const found =
       plan.kind === 'ids' ? cases.filter((c) => plan.ids.includes(c.id)) : cases.filter((c) => caseNumberMatches(c.caseNumber, plan.number));

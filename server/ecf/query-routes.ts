@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { billablePagesForText, searchCostCents } from '../domain/billing.js';
-import { caseSummary, EMPTY_QUERY_FORM, planQuery, resultsText, runQuery, type QueryAnswer, type QueryForm } from '../domain/cases.js';
+import { caseSummary, EMPTY_QUERY_FORM, planQuery, queryCase, resultsText, runQuery, type QueryAnswer, type QueryCase, type QueryForm } from '../domain/cases.js';
 import { field, fieldList, rawQuery } from '../domain/form-fields.js';
 import { REPORTS } from '../domain/menus.js';
 import { sign } from '../domain/tokens.js';
@@ -90,6 +90,19 @@ function readForm(body: unknown): QueryForm {
 }
 
 export default async function queryRoutes(app: FastifyInstance) {
+  /** The court's cases with their parties; a case under seal is not Query's to show. */
+  function courtCases(court: string): QueryCase[] {
+    const parties = app.repos.parties.forCourt(court);
+    return app.repos.cases
+      .forCourt(court)
+      .filter((c) => !c.sealed)
+      .map((c) => queryCase(c, parties.get(c.id) ?? []));
+  }
+  function oneCase(court: string, pacerCaseId: number): QueryCase | null {
+    const c = app.repos.cases.byPacerId(court, pacerCaseId);
+    return c && !c.sealed ? queryCase(c, app.repos.parties.forCase(c.id)) : null;
+  }
+
   /**
    * The nonce this court issues to this account: 15 digits, as real nonces look, derived from the
    * app's secret, so it needs no storage and stays valid across the account's sessions.
@@ -102,7 +115,7 @@ export default async function queryRoutes(app: FastifyInstance) {
 
   function form(request: FastifyRequest, reply: FastifyReply, values: QueryForm = EMPTY_QUERY_FORM, error: string | null = null) {
     const codes = new Map<string, string>();
-    for (const c of app.repos.cases.forCourt(request.ecf.court.code)) {
+    for (const c of courtCases(request.ecf.court.code)) {
       const code = c.natureOfSuit.match(/^\d{3}/)?.[0];
       if (code && !codes.has(code)) codes.set(code, c.natureOfSuit);
     }
@@ -132,14 +145,14 @@ export default async function queryRoutes(app: FastifyInstance) {
   }
 
   function showCase(request: FastifyRequest, reply: FastifyReply, caseId: number) {
-    const found = app.repos.cases.byId(request.ecf.court.code, caseId);
+    const found = oneCase(request.ecf.court.code, caseId);
     return answer(request, reply, found ? { kind: 'summary', case: found } : { kind: 'notFound' });
   }
 
   function run(request: FastifyRequest, reply: FastifyReply, values: QueryForm) {
     const planned = planQuery(values);
     if (!planned.ok) return form(request, reply, values, planned.error);
-    return answer(request, reply, runQuery(app.repos.cases.forCourt(request.ecf.court.code), planned.plan));
+    return answer(request, reply, runQuery(courtCases(request.ecf.court.code), planned.plan));
   }
 
   /** GET and POST alike, but for the form's own address: posted, it runs the query; fetched, it shows the form. */
@@ -171,7 +184,7 @@ export default async function queryRoutes(app: FastifyInstance) {
       url: page.href,
       handler: async (request, reply) => {
         const id = rawQuery(request.url).match(/(?:^|caseid=+)(\d{1,12})$/)?.[1];
-        const found = id === undefined ? null : app.repos.cases.byId(request.ecf.court.code, Number(id));
+        const found = id === undefined ? null : oneCase(request.ecf.court.code, Number(id));
         return courtPage(reply, request, 'ecf/query-pending', { title: page.text, summary: found, nonce: issuedNonce(request) });
       },
     });

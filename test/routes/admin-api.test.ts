@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { EcfAccountInput, EcfAccountPatch, PacerAccountInput, PacerAccountPatch } from '../../server/domain/account-fields.js';
 import { LinkInput } from '../../server/admin/admin-schemas.js';
+import { CaseInput } from '../../server/domain/case-fields.js';
 import { makeApp, serveWithBrowser } from '../support/app.js';
 import { formAction } from '../support/browser.js';
 import { linkAccount, logIn, loginForm, openLoginFrom, serveLoggedIn } from '../support/journey.js';
@@ -207,6 +208,7 @@ describe('OpenAPI generated from the route schemas', () => {
         'GET /accounts/ecf', 'POST /accounts/ecf', 'GET /accounts/ecf/{court}/{login}', 'PATCH /accounts/ecf/{court}/{login}', 'DELETE /accounts/ecf/{court}/{login}',
         'GET /links', 'POST /links', 'DELETE /links/{court}/{login}', 'GET /sessions', 'DELETE /sessions/{token}',
         'GET /journal', 'GET /outbox', 'DELETE /outbox', 'GET /faults', 'PUT /faults', 'DELETE /faults', 'GET /clock', 'POST /clock',
+        'GET /cases', 'POST /cases', 'GET /cases/{pacerCaseId}', 'DELETE /cases/{pacerCaseId}', 'GET /cases/{pacerCaseId}/entries',
       ].sort(),
     );
     const body = (path: string, method: string) => doc.paths[path]?.[method]?.requestBody?.content['application/json']?.schema;
@@ -215,6 +217,7 @@ describe('OpenAPI generated from the route schemas', () => {
     expect(body('/accounts/ecf', 'post')).toEqual(json(EcfAccountInput));
     expect(body('/accounts/ecf/{court}/{login}', 'patch')).toEqual(json(EcfAccountPatch));
     expect(body('/links', 'post')).toEqual(json(LinkInput));
+    expect(body('/cases', 'post')).toEqual(json(CaseInput));
     for (const [path, method] of [['/clock', 'post'], ['/faults', 'put']] as const) expect(body(path, method)).toMatchObject({ type: 'object' });
     expect(doc.paths['/journal']?.['get']?.parameters?.map((p) => `${p.in} ${p.name}`)).toEqual(['query account', 'query action', 'query since', 'query until', 'query limit']);
     expect(doc.paths['/accounts/ecf/{court}/{login}']?.['get']?.parameters?.map((p) => `${p.in} ${p.name}`)).toEqual(['path court', 'path login']);
@@ -226,9 +229,10 @@ describe('OpenAPI generated from the route schemas', () => {
     const doc = (await call('GET', '/__admin/openapi.json')).body as { paths: Record<string, Record<string, Operation>> };
     const ajv = new Ajv({ strict: false, allowUnionTypes: true });
     ajv.addFormat('date-time', true);
-    const gets = ['/health', '/courts', '/accounts/pacer', '/accounts/pacer/jattorney', '/accounts/ecf', '/accounts/ecf/flsd/attytest4', '/links', '/sessions?all=true', '/journal', '/outbox', '/faults', '/clock'];
+    ajv.addFormat('date', true);
+    const gets = ['/health', '/courts', '/accounts/pacer', '/accounts/pacer/jattorney', '/accounts/ecf', '/accounts/ecf/flsd/attytest4', '/links', '/sessions?all=true', '/journal', '/outbox', '/faults', '/clock', '/cases', '/cases/642110?court=flsd', '/cases/655120/entries?court=nysd'];
     for (const url of gets) {
-      const path = url.split('?')[0]?.replace('/jattorney', '/{username}').replace('/flsd/attytest4', '/{court}/{login}') ?? '';
+      const path = url.split('?')[0]?.replace('/jattorney', '/{username}').replace('/flsd/attytest4', '/{court}/{login}').replace(/\/cases\/\d+/, '/cases/{pacerCaseId}') ?? '';
       const schema = doc.paths[path]?.['get']?.responses['200']?.content?.['application/json']?.schema;
       expect(schema, path).toBeDefined();
       const answer = await call('GET', `/__admin${url}`);

@@ -170,9 +170,9 @@ describe('Query (iquery.pl) billing', () => {
     const cookies = sessionCookies(app);
     const account = app.repos.pacerAccounts.byUsername('researcher');
     const billed = () => app.repos.billing.between(account?.id ?? 0, 0, Number.MAX_SAFE_INTEGER).map((r) => `${r.searchCriteria}|${r.pages}|${r.costCents}`);
-    const alvarez = app.repos.cases.forCourt('flsd').find((c) => c.caseNumber === '1:26-cv-20001');
+    const alvarez = app.repos.cases.byNumber('flsd', '1:26-cv-20001');
 
-    const summary = await postForm(app, JURISCRAPER_QUERY_URL, caseQueryFields(alvarez?.id ?? 0), cookies);
+    const summary = await postForm(app, JURISCRAPER_QUERY_URL, caseQueryFields(alvarez?.pacerCaseId ?? 0), cookies);
     expect(summary.body).toContain('Alvarez v. Sunshine Marine Supply, LLC');
     expect(summary.body).not.toContain('Cost: ');
     for (const fields of [{ last_name: '', first_name: 'Jordan' }, { Qry_filed_from: '2026-01-01' }, caseQueryFields(999_999)]) {
@@ -336,13 +336,13 @@ describe('seed cases', () => {
     expect(problem({ number: '26-20001' })).toBe('x.json: cases[0]: field "number" must be a case number like 1:26-cv-21234');
     expect(problem({ filed: '2026-02-30' })).toBe('x.json: cases[0]: field "filed" must be a date written YYYY-MM-DD');
     expect(problem({ closed: '2025-01-01' })).toContain('field "closed" must be a date written YYYY-MM-DD, not before filed');
-    expect(problem({ parties: [] })).toContain('field "parties" must be an array of 1-20 parties');
+    expect(problem({ parties: [] })).toContain('field "parties" must be an array of 1-40 parties');
     expect(problem({ parties: [{ lastName: 'A', role: 'Judge' }] })).toContain('cases[0].parties[0]: field "role" must be one of "Plaintiff"');
   });
 
   it('the built-in sandbox seeds several cases at every court', async () => {
     app = await makeApp();
     for (const court of ['flsd', 'nysd', 'flsb']) expect(app.repos.cases.forCourt(court).length).toBeGreaterThanOrEqual(5);
-    expect(app.repos.cases.forCourt('nysd').every((c) => /^\d:26-|^\d:25-/.test(c.caseNumber))).toBe(true);
+    expect(app.repos.cases.forCourt('nysd').every((c) => /^\d:26-|^\d:25-/.test(c.numberShort))).toBe(true);
   });
 });

@@ -36,6 +36,10 @@ describe('dashboard', () => {
     for (const text of ['Courts', 'FLSDC', 'PACER accounts', 'jattorney', 'CM/ECF accounts', 'linked to rlinked', 'Recent journal', 'Outbox', 'Reset to seed state']) {
       expect(dash.body).toContain(text);
     }
+    // The cases panel: each case's number as its docket header writes it, its PACER case id linking to its entries, its flags.
+    expect(dash.body).toContain('<a href="/__admin/cases/642110/entries?court=flsd"><code>642110</code></a>');
+    expect(dash.body).toContain('<code>26-10234-RAM</code>');
+    expect(dash.body).toContain('<span class="tag">under seal</span>');
     // The host shown is one a browser can share the CSO's cookies with (see the README's hosts section).
     expect(dash.body).toContain('<code>ecf.nysd.uscourts.localhost</code>');
     // The cookie is for the dashboard only: the JSON API still wants the Bearer header.

@@ -4,6 +4,7 @@ import type { CheerioAPI } from 'cheerio';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeApp } from '../support/app.js';
+import { seededCase } from '../support/court-records.js';
 import { captured, CAPTURED_DIR, parsed, pathTo, receiptOf, selectorCounts, texts } from '../support/captured.js';
 import {
   caseQueryFields,
@@ -36,11 +37,8 @@ async function pair(file: string, fields: (find: typeof caseId) => Record<string
   return { real: captured(file), mock: await mockPage(fields(caseId), host) };
 }
 
-function caseId(court: string, number: string): number {
-  const found = app.repos.cases.forCourt(court).find((c) => c.caseNumber === number);
-  if (!found) throw new Error(`no case ${number}`);
-  return found.id;
-}
+/** A seeded case's PACER case id, the id pages use. */
+const caseId = (court: string, number: string): number => seededCase(app, court, number).pacerCaseId;
 
 /** The case menu's links by their text, as /cgi-bin/<script>.pl?<id>, with the id replaced by "ID". */
 const menuLinks = ($: CheerioAPI) =>

@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { CourtCase } from '../../db/cases-repository.js';
-import { parseCaseNumber } from '../../server/domain/cases.js';
 import { makeApp } from '../support/app.js';
+import { addCase, seededCase } from '../support/court-records.js';
 import { parsed, receiptOf } from '../support/captured.js';
 import {
   caseQueryFields,
@@ -25,11 +24,8 @@ const LOGGED_IN = '/cgi-bin/login.pl?logout';
 
 const get = (url: string, cookies: Record<string, string>, host = 'localhost') => app.inject({ method: 'GET', url, cookies, headers: { host } });
 
-function caseAt(court: string, number: string): CourtCase {
-  const found = app.repos.cases.forCourt(court).find((c) => c.caseNumber === number);
-  if (!found) throw new Error(`no case ${number} at ${court}`);
-  return found;
-}
+/** A seeded case as pages name it: its PACER case id. */
+const caseAt = (court: string, number: string) => ({ id: seededCase(app, court, number).pacerCaseId });
 
 const billedCount = (username = 'researcher') =>
   app.repos.billing.between(app.repos.pacerAccounts.byUsername(username)?.id ?? 0, 0, Number.MAX_SAFE_INTEGER).length;
@@ -46,16 +42,6 @@ function nonceOf(html: string): string {
   if (!nonce) throw new Error('no nonce');
   return nonce;
 }
-
-describe('case numbers', () => {
-  it('are read the ways users type them', () => {
-    expect(parseCaseNumber('1:26-cv-20001')).toEqual({ office: 1, year: 26, type: 'cv', number: 20001 });
-    expect(parseCaseNumber('26-20001')).toEqual({ office: null, year: 26, type: null, number: 20001 });
-    expect(parseCaseNumber('26cv20001')).toEqual({ office: null, year: 26, type: 'cv', number: 20001 });
-    expect(parseCaseNumber('1:26-cv-20001-KMW')).toMatchObject({ number: 20001 });
-    expect(parseCaseNumber('smith')).toBeNull();
-  });
-});
 
 describe("juriscraper's CaseQuery", () => {
   it('gets the case summary it parses: case number, name and dates, with the query menu', async () => {
@@ -75,10 +61,10 @@ describe("juriscraper's CaseQuery", () => {
       docket_number: '1:26-cv-20001',
       case_name_raw: 'Alvarez v. Sunshine Marine Supply, LLC',
       date_filed: '2026-01-12',
-      date_last_filing: '2026-01-12',
+      date_last_filing: '2026-05-06',
     });
 
-    // A closed case: Date terminated, and (until cases have docket entries) the last filing that day.
+    // A closed case: Date terminated, and its last filing (the order that closed it) that day.
     const closed = caseAt('flsd', '1:25-cv-24780');
     const closedPage = await postForm(app, JURISCRAPER_QUERY_URL, caseQueryFields(closed.id), cookies);
     expect(readCaseQuery(parsed(closedPage.body))).toEqual({
@@ -200,9 +186,7 @@ describe('searches', () => {
     const lastEntry = await postForm(app, JURISCRAPER_QUERY_URL, { lastentry_from: '02/20/2026', lastentry_to: '02/28/2026' }, cookies);
     expect(readSelectACase(parsed(lastEntry.body), { chapterColumn: false }).map((r) => r.docket_number)).toEqual(['1:25-cv-24780']);
 
-    app.repos.cases.insertMany([
-      { court: 'flsd', caseNumber: '1:26-cr-20001', title: 'USA v. Alvarez', natureOfSuit: '', filedOn: '2026-02-02', closedOn: null, parties: [{ lastName: 'Alvarez', firstName: 'Rafael', role: 'Defendant' }] },
-    ]);
+    addCase(app, { court: 'flsd', number: '1:26-cr-20001', title: 'USA v. Alvarez', filed: '2026-02-02', parties: [{ lastName: 'Alvarez', firstName: 'Rafael', role: 'Defendant' }] });
     const both = await postForm(app, JURISCRAPER_QUERY_URL, { case_num: '26-20001' }, cookies);
     expect(readSelectACase(parsed(both.body), { chapterColumn: false }).map((r) => r.docket_number)).toEqual(['1:26-cr-20001', '1:26-cv-20001']);
     expect(receiptOf(parsed(both.body))['Search Criteria']).toBe('26-20001');
@@ -293,7 +277,8 @@ describe('bad input', () => {
       const page = await app.inject({ method: 'POST', url: JURISCRAPER_QUERY_URL, cookies, payload, headers: { 'content-type': type } });
       expect(page.statusCode, payload.slice(0, 40)).toBeLessThan(500);
     }
-    const juriscraperFiles = await postForm(app, JURISCRAPER_QUERY_URL, { all_case_ids: '1,2, 3', case_num: 'foo' }, cookies);
+    const ids = ['1:26-cv-20001', '1:26-cv-20417', '1:26-cv-21234'].map((n) => caseAt('flsd', n).id);
+    const juriscraperFiles = await postForm(app, JURISCRAPER_QUERY_URL, { all_case_ids: `${ids[0]},${ids[1]}, ${ids[2]}`, case_num: 'foo' }, cookies);
     expect(parsed(juriscraperFiles.body)('h2').text()).toBe('Select a Case');
   });
 

@@ -1,7 +1,9 @@
+import { existsSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { FastifyInstance } from 'fastify';
 import { formAction } from '../support/browser.js';
 import { makeApp, serve } from '../support/app.js';
+import { addCase, seededCase } from '../support/court-records.js';
 import { linkAccount, logIn, loginForm, openLoginFrom } from '../support/journey.js';
 
 /** POST /__admin/reset puts links, lockouts and sessions back to the seed state. */
@@ -76,5 +78,41 @@ describe('reset and the run-time knobs', () => {
     expect(Math.abs(Date.parse((await app.inject({ url: '/__admin/clock' })).json().now) - Date.now())).toBeLessThan(60_000);
     expect((await app.inject({ url: '/__admin/faults' })).json()).toEqual(startFaults);
     expect((await app.inject({ url: '/cgi-bin/ShowIndex.pl' })).statusCode).toBe(200);
+  });
+});
+
+describe('reset and court records', () => {
+  it('restores the seed cases with the same ids, drops added ones and their document files, and keeps the seeded files', async () => {
+    app = await makeApp();
+    const alvarez = seededCase(app, 'flsd', '1:26-cv-20001');
+    const refFor = (caseId: number, docNumber: number) => {
+      const c = app.repos.cases.byId(caseId);
+      const entry = c && app.repos.docketEntries.byNumber(c.id, docNumber);
+      const document = entry && app.repos.documents.forEntry(entry.id)[0];
+      const court = app.repos.courts.byCode('flsd');
+      if (!c || !entry || !document || !court) throw new Error('no document');
+      return { court, courtCase: c, entry, document };
+    };
+    const seededFile = await app.documents.file(refFor(alvarez.id, 1));
+    const added = addCase(app, {
+      court: 'flsd',
+      number: '1:26-cv-29999',
+      title: 'Added v. Case',
+      filed: '2026-06-01',
+      parties: [{ role: 'Plaintiff', lastName: 'Added' }],
+      entries: [{ number: 1, filed: '2026-06-01', text: 'COMPLAINT', pages: 2 }],
+    });
+    const addedFile = await app.documents.file(refFor(added.id, 1));
+    expect(app.repos.freeLooks.use('48213377', Date.now())).toBe(true);
+
+    const reset = (await app.inject({ method: 'POST', url: '/__admin/reset' })).json();
+    expect(reset).toMatchObject({ status: 'reset', filesRemoved: 1 });
+    console.info(`POST /__admin/reset with the sandbox cases took ${reset.ms} ms`);
+
+    expect(app.repos.cases.byNumber('flsd', '1:26-cv-29999')).toBeNull();
+    expect(seededCase(app, 'flsd', '1:26-cv-20001').pacerCaseId).toBe(alvarez.pacerCaseId);
+    expect(app.repos.freeLooks.byMagic('48213377')?.usedAt).toBeNull();
+    expect(existsSync(addedFile.path)).toBe(false);
+    expect(existsSync(seededFile.path)).toBe(true);
   });
 });

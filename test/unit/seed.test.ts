@@ -58,7 +58,19 @@ describe('seed file', () => {
       { courts: [{ code: 'flsb', name: 'Bankruptcy', kind: 'bankruptcy', note: 'kept aside' }], pacerAccounts: [PACER('jane')], ecfAccounts: [ECF('flsb', 'j1', { linkedTo: 'jane' })] },
       'x.json',
     );
-    expect(seed.courts).toEqual([{ code: 'flsb', name: 'Bankruptcy', kind: 'bankruptcy', pscCourtId: 'FLSBK', title: 'CM/ECF - Live Database - flsb' }]);
+    expect(seed.courts).toEqual([
+      {
+        code: 'flsb',
+        name: 'Bankruptcy',
+        kind: 'bankruptcy',
+        pscCourtId: 'FLSBK',
+        title: 'CM/ECF - Live Database - flsb',
+        docPrefix: '050',
+        officeNames: {},
+        pdfDelivery: 'inline',
+        bodyBgcolor: 'E0FFFF',
+      },
+    ]);
     const defaults = { email: '', kind: 'individual', upgraded: true, filer: false, mfaSecret: null, mfaBackupCodes: [], clientCodeRequired: false, status: 'active' };
     expect(seed.pacerAccounts[0]).toEqual({ ...PACER('jane'), ...defaults });
     expect(seed.ecfAccounts[0]).toEqual({ ...ECF('flsb', 'j1'), barNumber: '', email: '', linkedTo: 'jane' });
@@ -69,5 +81,28 @@ describe('seed file', () => {
     const seed = loadSeedFile(BUILT_IN_SEED);
     expect(seed.pacerAccounts.find((a) => a.username === 'mfaattorney')).toMatchObject({ mfaSecret: 'JBSWY3DPEHPK3PXP', mfaBackupCodes: ['11111111', '22222222'] });
     expect(seed.ecfAccounts.filter((e) => e.linkedTo !== null).map((e) => e.login)).toEqual(['rl300400']);
+  });
+
+  it('refuses court records that break the rules across entries, naming the case, entry and field', () => {
+    const courts = [...COURTS, { code: 'flsb', name: 'Bankruptcy', kind: 'bankruptcy' }];
+    const kase = (more: Record<string, unknown> = {}) => ({ court: 'flsd', number: '1:26-cv-20001', title: 'A v. B', filed: '2026-01-12', parties: [{ lastName: 'A', role: 'Plaintiff' }], ...more });
+    const bk = (more: Record<string, unknown> = {}) => kase({ court: 'flsb', number: '1:26-bk-10234', title: 'In re: A', parties: [{ lastName: 'A', role: 'Debtor' }], ...more });
+    const entries = (...list: Record<string, unknown>[]) => list.map((e) => ({ filed: '2026-01-12', text: 'X', ...e }));
+    const cases: [unknown[], string][] = [
+      [[kase({ pacerCaseId: 5 }), kase({ number: '1:26-cv-20002', pacerCaseId: 5 })], 'cases[1]: field "pacerCaseId" repeats 5 at flsd'],
+      [[kase({ entries: entries({ number: 1 }, { number: 1 }) })], 'cases[0].entries[1]: field "number" repeats document number 1'],
+      [[kase({ entries: entries({ number: 1, text: 're [[2]]' }) })], 'cases[0].entries[0]: field "text" refers to [[2]], but no entry in the case has that number'],
+      [[kase({ entries: entries({ number: 1, pages: 0 }) })], 'cases[0].entries[0]: field "pages" must be a whole number of pages, 1-2000'],
+      [[kase({ number: '1:26-bk-10234' })], 'cases[0]: field "number" is a bk case, which only a bankruptcy court has'],
+      [[bk({ number: '1:26-ap-01045', leadCase: '1:26-bk-10234' }), bk()], 'cases[0]: field "leadCase" names "1:26-bk-10234", which is not a case given before it at flsb'],
+      [
+        [kase({ entries: entries({ number: 1, freeLooks: [{ magicNum: '12345678' }] }) }), kase({ number: '1:26-cv-20002', entries: entries({ number: 1, freeLooks: [{ magicNum: '12345678' }] }) })],
+        'cases[1]: field "freeLooks" repeats magic number 12345678, used by an earlier case',
+      ],
+      [[kase({ entries: entries({ number: 1, freeLooks: [{ magicNum: '123' }] }) })], 'cases[0].entries[0].freeLooks[0]: field "magicNum" must be an 8-digit magic number'],
+    ];
+    for (const [list, message] of cases) expect(problem({ courts, cases: list })).toBe(`my-seed.json: ${message}`);
+    expect(problem({ courts: [{ code: 'zzzd', name: 'Nowhere' }] })).toBe('my-seed.json: courts[0]: field "docPrefix" is required for "zzzd", which has no national doc1 prefix');
+    expect(problem({ courts: [{ code: 'zzzd', name: 'Nowhere', docPrefix: '999', pdfDelivery: 'iframe', officeNames: { 1: 'Main' } }] })).toBe('no error');
   });
 });

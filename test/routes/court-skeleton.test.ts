@@ -130,6 +130,8 @@ describe('per-court titles and menus', () => {
     const res = await app.inject({ url: '/cgi-bin/ShowIndex.pl', headers: { host: `ecf.${court}.uscourts.gov` } });
     expect(parsed(res.body)('title').text()).toBe(title);
     expect(captured(fixture)('title').text()).toBe(title);
+    // The body's colour as captured where the court has a capture with its own (NYSD ADC1CE).
+    if (court === 'nysd') expect(res.body).toContain("<body BGCOLOR=ADC1CE TEXT=000000 onLoad='SetFocus()'>");
   });
 
   it('a linked filer at the bankruptcy court sees Bankruptcy and Adversary, not Civil and Criminal, with their event pages', async () => {

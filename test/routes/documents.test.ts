@@ -390,3 +390,19 @@ describe('show_multidocs.pl', () => {
     expect(bills()).toHaveLength(0);
   });
 });
+
+describe('faults on documents', () => {
+  it('reach /doc1/ as any court page: MAINTENANCE answers 503, SPURIOUS_LOGIN_PAGE the login page instead of the PDF, unbilled', async () => {
+    app = await makeApp();
+    const cookies = sessionCookies(app);
+    const down = await get(`/doc1/${alvarez(1).id}`, cookies, 'flsd', { 'x-mock-fault': 'MAINTENANCE' });
+    expect(down.statusCode).toBe(503);
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ caseid: '642110', got_receipt: '1', pdf_header: '1', pdf_toggle_possible: '1' })) form.append(k, v);
+    const spurious = await app.inject({ method: 'POST', url: `/doc1/${alvarez(1).id}`, cookies, headers: { host: HOST.flsd, 'x-mock-fault': 'SPURIOUS_LOGIN_PAGE' }, payload: form });
+    expectLoginPage(spurious);
+    expect(bills()).toHaveLength(0);
+    // juriscraper logs in again and retries: the retry buys the document.
+    expect((await purchase(alvarez(1).id, 642110, cookies)).headers['content-type']).toBe('application/pdf');
+  });
+});

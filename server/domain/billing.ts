@@ -1,4 +1,5 @@
 import type { BillingRepository } from '../../db/billing-repository.js';
+import { imageDescription } from './documents.js';
 import type { ServiceDeps } from './service-deps.js';
 import { formatUsDate } from './us-dates.js';
 
@@ -19,6 +20,21 @@ const wholePages = (pages: number) => (Number.isFinite(pages) && pages > 0 ? Mat
 /** A document (a PDF): per page, at most the cap. */
 export function documentCostCents(pages: number): number {
   return Math.min(wholePages(pages), DOCUMENT_CAP_PAGES) * CENTS_PER_PAGE;
+}
+
+/** A document's billable pages as its receipt shows them: its pages, at most the 30 the cap charges for. */
+export function documentBillablePages(pages: number): number {
+  return Math.min(wholePages(pages), DOCUMENT_CAP_PAGES);
+}
+
+/**
+ * What buying a document bills and its receipt shows. Fidelity (confirmation_pages/cand_1, ctd_1,
+ * vaed_1): Description "Image<document number>-<attachment>", the case number (as the docket
+ * header writes it) where a search shows its criteria, the billable pages and their cost.
+ */
+export function documentCharge(d: { caseNumber: string; docNumber: number | null; attachment: number; pages: number }) {
+  const pages = documentBillablePages(d.pages);
+  return { description: imageDescription(d, d), criteria: d.caseNumber, pages, costCents: documentCostCents(pages) };
 }
 
 /** Search results and reports: per page with no cap (the cap is for documents; real). */

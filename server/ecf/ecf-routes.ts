@@ -10,6 +10,7 @@ import { courtPage, menuVariant, type CourtContext } from './court-context.js';
 import { ECF_PATHS, type EventMenuName } from './paths.js';
 import billingRoutes from './billing-routes.js';
 import clientCodeRoutes from './client-code-routes.js';
+import documentRoutes from './documents/document-routes.js';
 import linkAccountRoutes from './link-account-routes.js';
 import queryRoutes from './query-routes.js';
 import { onlyOnCourtHosts } from '../plugins/site.js';
@@ -118,6 +119,9 @@ export default async function ecfRoutes(app: FastifyInstance) {
       .type('text/javascript; charset=utf-8')
       .send(`/* mock-pacer: the menu bar's drop-downs for this session */\nwindow.CMECF = window.CMECF || {};\nCMECF.menuData = ${json};\n`);
   });
+
+  // The documents: /doc1/ (free looks need no session), show_case_doc, show_temp.pl, show_multidocs.pl.
+  await app.register(documentRoutes, { attachSession, loginRedirect });
 
   // A script this court does not have: the server's 404, but a logged-in session still sees its
   // menu bar and so the logout link clients read as "logged in" (juriscraper-contract §1.5).

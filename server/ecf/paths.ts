@@ -39,6 +39,13 @@ export const ECF_PATHS = {
   relTransactQry: '/cgi-bin/RelTransactQry.pl',
   qryDocument: '/cgi-bin/qryDocument.pl',
   mobileQuery: '/cgi-bin/mobile_query.pl',
+  // Fidelity: the document scripts (juriscraper hidden_api.py and reports.py; captured attachment
+  // menus): show_case_doc (no .pl), the iframe delivery's show_temp.pl and the menus'
+  // show_multidocs.pl; documents themselves are /doc1/<id>, outside /cgi-bin/.
+  showCaseDoc: '/cgi-bin/show_case_doc',
+  showTemp: '/cgi-bin/show_temp.pl',
+  showMultidocs: '/cgi-bin/show_multidocs.pl',
+  doc1: '/doc1',
 } as const;
 
 export type EcfPaths = typeof ECF_PATHS;

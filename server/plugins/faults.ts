@@ -24,7 +24,7 @@ export interface AreaFaults {
   api: 'MAINTENANCE' | 'THROTTLE';
   /** The CSO's screens under /csologin/ (server/cso/login-routes.ts). */
   cso: 'MAINTENANCE';
-  /** A court's pages, / and /cgi-bin/* (server/ecf/ecf-routes.ts). */
+  /** A court's pages, / and /cgi-bin/* (server/ecf/ecf-routes.ts), and its documents, /doc1/*. */
   court: 'MAINTENANCE' | 'SPURIOUS_LOGIN_PAGE' | 'NO_PRIVILEGES';
 }
 
@@ -64,7 +64,7 @@ function areaOf(request: FastifyRequest): FaultArea | null {
   const kind = request.site.kind;
   if (path.startsWith('/services/')) return kind === 'court' ? null : 'api';
   if (path.startsWith('/csologin/')) return kind === 'court' ? null : 'cso';
-  if ((path === '/' || path.startsWith('/cgi-bin/')) && request.site.court) return 'court';
+  if ((path === '/' || path.startsWith('/cgi-bin/') || path.startsWith('/doc1/')) && request.site.court) return 'court';
   return null;
 }
 
@@ -213,7 +213,7 @@ export default fp(
 
       const path = request.url.split('?', 1)[0] ?? '';
       const isLogout = path === ECF_PATHS.login && request.url.endsWith('?logout');
-      if (!path.startsWith('/cgi-bin/') || isLogout) return;
+      if (!(path.startsWith('/cgi-bin/') || path.startsWith('/doc1/')) || isLogout) return;
 
       if (spurious) {
         consume(spurious.entry);

@@ -167,6 +167,15 @@ describe('a court that delivers documents in an iframe (pdf_delivery "iframe")',
   }
   const iframeSrc = (html: string) => parsed(html)('iframe').first().attr('src') ?? '';
 
+  it('is how NYSD delivers in the sandbox seed, while FLSD answers the PDF itself', async () => {
+    app = await makeApp();
+    const cookies = sessionCookies(app);
+    const nysd = doc('nysd', '1:26-cv-01234', 2);
+    expect(iframeSrc((await purchase(nysd.id, nysd.courtCase.pacerCaseId, cookies, {}, 'nysd')).body)).toMatch(/^\/cgi-bin\/show_temp\.pl\?file=/);
+    const flsd = alvarez(1);
+    expect((await purchase(flsd.id, flsd.courtCase.pacerCaseId, cookies)).headers['content-type']).toBe('application/pdf');
+  });
+
   it('answers the purchase with a logged-in page whose iframe loads the PDF from show_temp.pl for that session only', async () => {
     app = await iframeApp();
     const cookies = sessionCookies(app);

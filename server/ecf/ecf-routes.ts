@@ -12,6 +12,8 @@ import billingRoutes from './billing-routes.js';
 import clientCodeRoutes from './client-code-routes.js';
 import linkAccountRoutes from './link-account-routes.js';
 import queryRoutes from './query-routes.js';
+import possibleCaseNumbersRoutes from './reports/possible-case-numbers-routes.js';
+import reportsRoutes from './reports/reports-routes.js';
 import { onlyOnCourtHosts } from '../plugins/site.js';
 
 declare module 'fastify' {
@@ -119,6 +121,9 @@ export default async function ecfRoutes(app: FastifyInstance) {
       .send(`/* mock-pacer: the menu bar's drop-downs for this session */\nwindow.CMECF = window.CMECF || {};\nCMECF.menuData = ${json};\n`);
   });
 
+  // The case-number widget's lookup answers in XML, "Not logged in." included: outside the guard.
+  await app.register(possibleCaseNumbersRoutes);
+
   // A script this court does not have: the server's 404, but a logged-in session still sees its
   // menu bar and so the logout link clients read as "logged in" (juriscraper-contract §1.5).
   app.all('/cgi-bin/*', async (request, reply) => {
@@ -184,16 +189,6 @@ export default async function ecfRoutes(app: FastifyInstance) {
       return courtPage(reply, request, 'ecf/events', { events: menu });
     }
 
-    // The reports the Reports menu links: their pages come with a later issue; until then each
-    // answers, to a browser's GET and a client's multipart POST alike, a page saying so.
-    for (const report of REPORTS) {
-      secured.route({
-        method: ['GET', 'POST'],
-        url: report.href,
-        handler: async (request, reply) => courtPage(reply, request, 'ecf/report-pending', { report }),
-      });
-    }
-
     secured.get(ECF_PATHS.help, async (request, reply) => courtPage(reply, request, 'ecf/help'));
     secured.get(ECF_PATHS.maintainAccount, async (request, reply) => {
       const linked = app.repos.ecfAccounts.linkedTo(request.ecf.court.code, request.ecf.account.id);
@@ -205,5 +200,6 @@ export default async function ecfRoutes(app: FastifyInstance) {
     await secured.register(clientCodeRoutes);
     await secured.register(queryRoutes);
     await secured.register(billingRoutes);
+    await secured.register(reportsRoutes);
   });
 }

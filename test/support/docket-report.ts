@@ -1,5 +1,5 @@
 import { load, type Cheerio, type CheerioAPI } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { AnyNode, Element, Text } from 'domhandler';
 import type { FastifyInstance } from 'fastify';
 import { isoFromUs, postForm } from './case-query.js';
 
@@ -71,24 +71,27 @@ export const cleanString = (s: string) =>
     .replace(/\s+/g, ' ')
     .trim();
 
+const isText = (n: AnyNode): n is Text => (n.type as string) === 'text';
+const isTag = (n: AnyNode, name?: string): n is Element => (n.type as string) === 'tag' && (name === undefined || (n as Element).name === name);
+
 /** The text nodes under an element, in document order. */
-function textNodes($: CheerioAPI, el: Cheerio<AnyNode>): AnyNode[] {
+function textNodes(el: Cheerio<AnyNode>): AnyNode[] {
   const out: AnyNode[] = [];
   const walk = (n: AnyNode) => {
-    if (n.type === 'text') out.push(n);
-    else if ('children' in n) for (const c of (n as Element).children) walk(c);
+    if (isText(n)) out.push(n);
+    else if ('children' in n) for (const c of n.children) walk(c);
   };
   el.each((_i, n) => walk(n));
   return out;
 }
-const nodeText = (n: AnyNode) => (n.type === 'text' ? (n as unknown as { data: string }).data : '');
+const nodeText = (n: AnyNode) => (isText(n) ? n.data : '');
 
 /** Fidelity: DocketReport._br_split: the element's text split on <br> and <p>. */
 export function brSplit($: CheerioAPI, el: Cheerio<AnyNode>): string[] {
   const SEP = 'FLP_SEPARATOR';
   const html = ($.html(el) ?? '').replace(/<br\s*\/?>/gi, SEP).replace(/<p\s*\/?>/gi, SEP);
   const $$ = load(html, null, false);
-  const text = textNodes($$, $$.root()).map(nodeText).join(' ');
+  const text = textNodes($$.root()).map(nodeText).join(' ');
   return text
     .split(SEP)
     .filter((s) => s !== '')
@@ -182,14 +185,14 @@ function attorneys($: CheerioAPI, cell: Cheerio<Element>): AttorneyData[] {
     let n: AnyNode | null = b.next;
     let ended = false;
     while (n) {
-      if (n.type === 'tag' && (n as Element).name === 'b') {
+      if (isTag(n, 'b')) {
         ended = true;
         break;
       }
-      if (n.type === 'text') {
-        const t = nodeText(n).trim();
+      if (isText(n)) {
+        const t = n.data.trim();
         if (t) contact += `${t}\n`;
-      } else if (n.type === 'tag' && (n as Element).name === 'i') {
+      } else if (isTag(n, 'i')) {
         const role = cleanString($(n).text());
         if (!/^(bar status|designation)/i.test(role)) roles.push(role);
       }
@@ -240,7 +243,7 @@ function parties($: CheerioAPI, bankruptcy: boolean): PartyData[] {
     const prevDisposition = prev !== undefined && $(prev).text().includes('Disposition');
     if (nameEl.length && !prevDisposition) {
       party.name = $(nameEl[0]).text().trim();
-      party.extra_info = textNodes($, c0)
+      party.extra_info = textNodes(c0)
         .filter((t) => !(t.parent && (t.parent as Element).name === 'b'))
         .map((t) => nodeText(t).trim())
         .filter(Boolean)
@@ -266,7 +269,8 @@ function addCriminalData($: CheerioAPI, rows: Element[], out: PartyData[]): void
   let data = empty();
   let section: { kind: 'counts' | 'complaints' | 'highest_offense' | 'unknown'; info: string } | null = null;
   const flush = () => {
-    if (JSON.stringify(data) !== JSON.stringify(empty()) && out[current]) out[current].criminal_data = data;
+    const p = out[current];
+    if (p && JSON.stringify(data) !== JSON.stringify(empty())) p.criminal_data = data;
   };
   rows.forEach((row, i) => {
     const $row = $(row);
@@ -314,7 +318,7 @@ function entries($: CheerioAPI): DocketEntryData[] {
   const multi = $('input[value="View Selected"]').length > 0;
   const out: DocketEntryData[] = [];
   for (const row of rows) {
-    let cells = $(row)
+    const cells = $(row)
       .children('td')
       .toArray()
       .filter((td) => $(td).children('input').length === 0);
@@ -362,7 +366,7 @@ export function readDocket(html: string, opts: { bankruptcy: boolean }): DocketD
   const td = $('td')
     .toArray()
     .find((t) =>
-      textNodes($, $(t))
+      textNodes($(t))
         .map(nodeText)
         .some((s) => s.replace(/f/g, 'F').includes('Date Filed:')),
     );
@@ -390,7 +394,7 @@ export function readDocket(html: string, opts: { bankruptcy: boolean }): DocketD
   const judge = (re: RegExp) => {
     const v = value(re);
     if (v) return judgeName(v);
-    const found = textNodes($, $.root())
+    const found = textNodes($.root())
       .map(nodeText)
       .filter((t) => t.trim())
       .map((t) => re.exec(t)?.[1])
@@ -417,7 +421,7 @@ export function readDocket(html: string, opts: { bankruptcy: boolean }): DocketD
         .toArray()
         .find((i) => $(i).text().includes('Lead BK Title'));
       if (lead) caseName = (lead.next && nodeText(lead.next).trim()) || caseName;
-      if ($('*').toArray().some((e) => $(e).contents().toArray().some((c) => c.type === 'text' && nodeText(c).includes('Adversary Proceeding')))) caseName += ' - Adversary Proceeding';
+      if ($('*').toArray().some((e) => $(e).contents().toArray().some((c) => isText(c) && c.data.includes('Adversary Proceeding')))) caseName += ' - Adversary Proceeding';
     }
   } else {
     const first = values[0] ?? '';
@@ -484,7 +488,7 @@ export function readHistory(html: string, opts: { bankruptcy: boolean }): Histor
   const values = $('center')
     .toArray()
     .filter((c) => $(c).find('table').length === 0)
-    .flatMap((c) => textNodes($, $(c)).map((t) => cleanString(nodeText(t))))
+    .flatMap((c) => textNodes($(c)).map((t) => cleanString(nodeText(t))))
     .filter(Boolean);
   const all = [...values, values.join(' ')];
   const value = (re: RegExp, asDate: boolean) => {
@@ -514,7 +518,7 @@ export function readHistory(html: string, opts: { bankruptcy: boolean }): Histor
     if (m?.[1]) matches.push(m[1]);
   }
   if (!opts.bankruptcy && matches.length === 1) caseName = matches[0] ?? caseName;
-  let assigned = '';
+  let assigned: string;
   if (opts.bankruptcy) {
     const i = values.findIndex((v) => /Judge:/i.test(v));
     assigned = i >= 0 ? judgeName(values[i + 1] ?? '') : '';
@@ -522,7 +526,7 @@ export function readHistory(html: string, opts: { bankruptcy: boolean }): Histor
 
   const table = $('table')
     .toArray()
-    .find((t) => $(t).find('th').toArray().some((th) => $(th).contents().toArray().some((c) => c.type === 'text' && nodeText(c).includes('Description'))));
+    .find((t) => $(t).find('th').toArray().some((th) => $(th).contents().toArray().some((c) => isText(c) && c.data.includes('Description'))));
   const rows = table ? $(table).find('tr').toArray().slice(1) : [];
   const entries: HistoryEntryData[] = [];
   for (const row of rows) {
@@ -617,7 +621,7 @@ export function readOpinions(html: string): { total: number; rows: OpinionRow[] 
   const totalB = $('b')
     .toArray()
     .find((b) => $(b).text().includes('Total number of opinions reported'));
-  const tail = totalB?.next && totalB.next.type === 'text' ? nodeText(totalB.next) : '';
+  const tail = totalB?.next && isText(totalB.next) ? totalB.next.data : '';
   if (!/^\s*\d+\s*$/.test(tail)) throw new Error(`ValueError: total "${tail}"`);
   const first = $('table').first();
   const trs = first.find('tr').toArray().slice(1);
@@ -633,7 +637,7 @@ export function readOpinions(html: string): { total: number; rows: OpinionRow[] 
     const notes = $(td[4]);
     const after = (label: string) => {
       const i = notes.find('i').toArray().find((x) => $(x).text().includes(label));
-      return i?.next && i.next.type === 'text' ? nodeText(i.next).trim() : '';
+      return i?.next && isText(i.next) ? i.next.data.trim() : '';
     };
     const caseText = caseCell.find('a').first().text().trim();
     const row: OpinionRow = {

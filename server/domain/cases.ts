@@ -22,6 +22,8 @@ export interface QueryCase {
   id: number;
   /** `1:26-cv-20001` */
   caseNumber: string;
+  /** As the court's headers write it: `1:26-cv-20001-MAT`, FLSB `26-10234-RAM`. */
+  numberFull: string;
   title: string;
   natureOfSuit: string;
   /** YYYY-MM-DD */
@@ -30,18 +32,31 @@ export interface QueryCase {
   /** The latest date filed on its docket, or the day it was filed. */
   lastFilingOn: string;
   parties: { lastName: string; firstName: string; role: string }[];
+  /** "Judge Marguerite A. Thornbury", "Magistrate Judge Desmond K. Okoye"; '' for none. */
+  judge: string;
+  referral: string;
+  /** Bankruptcy cases: "11", "Yes"/"No", "v"/"i"; '' otherwise. */
+  chapter: string;
+  asset: string;
+  voluntary: string;
 }
 
 export function queryCase(c: CourtCase, parties: readonly Party[]): QueryCase {
   return {
     id: c.pacerCaseId,
     caseNumber: c.numberShort,
+    numberFull: c.numberFull,
     title: c.title,
     natureOfSuit: c.natureOfSuit,
     filedOn: c.filedOn,
     closedOn: c.terminatedOn,
     lastFilingOn: c.lastFilingOn,
     parties: parties.map((p) => ({ lastName: p.lastName, firstName: p.firstName, role: p.role })),
+    judge: c.judge,
+    referral: c.referral,
+    chapter: c.chapter,
+    asset: c.asset,
+    voluntary: c.voluntary,
   };
 }
 
@@ -214,12 +229,20 @@ export function lastFilingDay(c: QueryCase): string {
 export interface CaseSummary {
   id: number;
   caseNumber: string;
+  /** The number in the summary's <font>: `1:15-cv-22692-UU` (captured flsd.html). */
+  numberFull: string;
   title: string;
-  /** "Judge Name": the line reads "Judge Name, presiding". Null until cases have judges (a later issue). */
+  /** The judge's name without a title: the line reads "Ursula Ungaro, presiding" (district courts). */
   presiding: string | null;
+  /** "Alicia M. Otazo-Reyes, referral". */
   referral: string | null;
-  /** Bankruptcy courts: "bk", "ap" (from the case number). */
+  /** Bankruptcy courts: "bk", "ap" (from the case number), with the chapter line's other labels. */
   caseType: string | null;
+  chapter: string;
+  asset: string;
+  voluntary: string;
+  /** Bankruptcy courts' "Judge:" label. */
+  judge: string | null;
   filed: string;
   lastFiling: string;
   terminated: string | null;
@@ -234,14 +257,27 @@ export function titleCaseNumber(caseNumber: string): string {
   return caseNumber.replace(':', '-').replace(/-(\d+)$/, (_m, serial: string) => `-${Number(serial)}`);
 }
 
+/**
+ * Fidelity: the case summary names judges without their titles ("Ursula Ungaro, presiding";
+ * flsb_703069's "Judge: Erik P. Kimball"); cases store them with ("Judge Ursula Ungaro").
+ */
+export function judgeName(judge: string): string {
+  return judge.replace(/^((Chief|Senior|Magistrate|District|Bankruptcy|U\.S\.)\s+)*Judge\s+/i, '').trim();
+}
+
 export function caseSummary(c: QueryCase, bankruptcy: boolean): CaseSummary {
   return {
     id: c.id,
     caseNumber: c.caseNumber,
+    numberFull: c.numberFull,
     title: c.title,
-    presiding: null,
-    referral: null,
+    presiding: !bankruptcy && c.judge ? judgeName(c.judge) : null,
+    referral: !bankruptcy && c.referral ? judgeName(c.referral) : null,
     caseType: bankruptcy ? (parseTypedCaseNumber(c.caseNumber)?.type ?? null) : null,
+    chapter: c.chapter,
+    asset: c.asset,
+    voluntary: c.voluntary,
+    judge: bankruptcy && c.judge ? judgeName(c.judge) : null,
     filed: isoDayToUs(c.filedOn),
     lastFiling: isoDayToUs(lastFilingDay(c)),
     terminated: c.closedOn ? isoDayToUs(c.closedOn) : null,

@@ -13,6 +13,8 @@ import clientCodeRoutes from './client-code-routes.js';
 import documentRoutes from './documents/document-routes.js';
 import linkAccountRoutes from './link-account-routes.js';
 import queryRoutes from './query-routes.js';
+import possibleCaseNumbersRoutes from './reports/possible-case-numbers-routes.js';
+import reportsRoutes from './reports/reports-routes.js';
 import { onlyOnCourtHosts } from '../plugins/site.js';
 
 declare module 'fastify' {
@@ -123,6 +125,9 @@ export default async function ecfRoutes(app: FastifyInstance) {
   // The documents: /doc1/ (free looks need no session), show_case_doc, show_temp.pl, show_multidocs.pl.
   await app.register(documentRoutes, { attachSession, loginRedirect });
 
+  // The case-number widget's lookup answers in XML, "Not logged in." included: outside the guard.
+  await app.register(possibleCaseNumbersRoutes);
+
   // A script this court does not have: the server's 404, but a logged-in session still sees its
   // menu bar and so the logout link clients read as "logged in" (juriscraper-contract §1.5).
   app.all('/cgi-bin/*', async (request, reply) => {
@@ -188,16 +193,6 @@ export default async function ecfRoutes(app: FastifyInstance) {
       return courtPage(reply, request, 'ecf/events', { events: menu });
     }
 
-    // The reports the Reports menu links: their pages come with a later issue; until then each
-    // answers, to a browser's GET and a client's multipart POST alike, a page saying so.
-    for (const report of REPORTS) {
-      secured.route({
-        method: ['GET', 'POST'],
-        url: report.href,
-        handler: async (request, reply) => courtPage(reply, request, 'ecf/report-pending', { report }),
-      });
-    }
-
     secured.get(ECF_PATHS.help, async (request, reply) => courtPage(reply, request, 'ecf/help'));
     secured.get(ECF_PATHS.maintainAccount, async (request, reply) => {
       const linked = app.repos.ecfAccounts.linkedTo(request.ecf.court.code, request.ecf.account.id);
@@ -209,5 +204,6 @@ export default async function ecfRoutes(app: FastifyInstance) {
     await secured.register(clientCodeRoutes);
     await secured.register(queryRoutes);
     await secured.register(billingRoutes);
+    await secured.register(reportsRoutes);
   });
 }

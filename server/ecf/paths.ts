@@ -20,6 +20,8 @@ export const ECF_PATHS = {
   docketReport: '/cgi-bin/DktRpt.pl',
   historyDocuments: '/cgi-bin/HistDocQry.pl',
   writtenOpinions: '/cgi-bin/WrtOpRpt.pl',
+  // Fidelity: the case-number widget's lookup (juriscraper's PossibleCaseNumberApi).
+  possibleCaseNumbers: '/cgi-bin/possible_case_numbers.pl',
   help: '/cgi-bin/Help.pl',
   changeClientCode: '/cgi-bin/ChangeClientCode.pl',
   linkAccount: '/cgi-bin/LinkAccount.pl',

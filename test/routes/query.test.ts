@@ -57,9 +57,12 @@ describe("juriscraper's CaseQuery", () => {
       expect(page.body).not.toMatch(bad);
     }
     const $ = parsed(page.body);
+    // The number as the court writes it (judge initials), and the judge lines (captured flsd.html).
     expect(readCaseQuery($)).toEqual({
-      docket_number: '1:26-cv-20001',
+      docket_number: '1:26-cv-20001-MAT',
       case_name_raw: 'Alvarez v. Sunshine Marine Supply, LLC',
+      assigned_to_str: 'Marguerite A. Thornbury',
+      referred_to_str: 'Desmond K. Okoye',
       date_filed: '2026-01-12',
       date_last_filing: '2026-05-06',
     });
@@ -68,8 +71,9 @@ describe("juriscraper's CaseQuery", () => {
     const closed = caseAt('flsd', '1:25-cv-24780');
     const closedPage = await postForm(app, JURISCRAPER_QUERY_URL, caseQueryFields(closed.id), cookies);
     expect(readCaseQuery(parsed(closedPage.body))).toEqual({
-      docket_number: '1:25-cv-24780',
+      docket_number: '1:25-cv-24780-CNA',
       case_name_raw: 'Kessler v. Biscayne Freight Logistics, Inc.',
+      assigned_to_str: 'Celeste N. Abernathy',
       date_filed: '2025-10-21',
       date_terminated: '2026-02-27',
       date_last_filing: '2026-02-27',
@@ -93,10 +97,15 @@ describe("juriscraper's CaseQuery", () => {
     app = await makeApp();
     const bk = caseAt('flsb', '1:25-bk-24411');
     const page = await postForm(app, JURISCRAPER_QUERY_URL, caseQueryFields(bk.id), sessionCookies(app), 'ecf.flsb.uscourts.gov');
+    // Fidelity: the line juriscraper documents: "Case type: bk Chapter: 7 Asset: No Vol: v Judge: ...".
     expect(readCaseQuery(parsed(page.body))).toEqual({
-      docket_number: '1:25-bk-24411',
+      docket_number: '25-24411-RAM',
       case_name_raw: 'In re: Thompson',
       case_type: 'bk',
+      chapter: '7',
+      asset: 'No',
+      vol: 'v',
+      assigned_to_str: 'Rosalind A. Mercado',
       date_filed: '2025-11-19',
       date_terminated: '2026-03-16',
       date_last_filing: '2026-03-16',
@@ -151,7 +160,7 @@ describe('searches', () => {
     const href = $('tr.rowBackground1 a').attr('href') ?? '';
     expect(href).toMatch(/^iquery\.pl\?[1-9]\d{14}-L_1_0-0-\d+$/);
     const summary = await get(`/cgi-bin/${href}`, cookies);
-    expect(readCaseQuery(parsed(summary.body))['docket_number']).toBe('9:26-cv-80311');
+    expect(readCaseQuery(parsed(summary.body))['docket_number']).toBe('9:26-cv-80311-TWH');
   });
 
   it('narrows a name search by first name, exact match, party type, case status and nature of suit', async () => {
@@ -191,7 +200,7 @@ describe('searches', () => {
     expect(readSelectACase(parsed(both.body), { chapterColumn: false }).map((r) => r.docket_number)).toEqual(['1:26-cr-20001', '1:26-cv-20001']);
     expect(receiptOf(parsed(both.body))['Search Criteria']).toBe('26-20001');
     const one = await postForm(app, JURISCRAPER_QUERY_URL, { case_num: '26cv20001' }, cookies);
-    expect(readCaseQuery(parsed(one.body))['docket_number']).toBe('1:26-cv-20001');
+    expect(readCaseQuery(parsed(one.body))['docket_number']).toBe('1:26-cv-20001-MAT');
     const none = await postForm(app, JURISCRAPER_QUERY_URL, { case_num: '1:26-cv-99999' }, cookies);
     expect(parsed(none.body)('h3').text()).toBe('Case not found.');
   });
@@ -199,7 +208,7 @@ describe('searches', () => {
   it('the menu bar Search prompt opens iquery.pl?case_num=<number>', async () => {
     app = await makeApp();
     const page = await get('/cgi-bin/iquery.pl?case_num=1%3A26-cv-20001', sessionCookies(app));
-    expect(readCaseQuery(parsed(page.body))['docket_number']).toBe('1:26-cv-20001');
+    expect(readCaseQuery(parsed(page.body))['docket_number']).toBe('1:26-cv-20001-MAT');
   });
 
   it('a bankruptcy court lists the Chapter column', async () => {

@@ -245,8 +245,8 @@
  * Fidelity: the real Query form has no submit button: "Run Query" is an input[type=button] whose
  * script submits the form once ("Submission already made..." guard, 5 seconds, as the captured
  * DktRpt form's ProcessForm), and Enter in a field submits it too (CMECF.widget.MakeEnterSubmitForm),
- * except in the case-number box, where Enter starts the case lookup (possible_case_numbers.pl; that
- * lookup comes with a later release, so for now Enter there does nothing). Without JavaScript the
+ * except in the case-number box, where Enter starts the case lookup (possible_case_numbers.pl; the
+ * case-number widget's block at the end of this file runs it). Without JavaScript the
  * page's <noscript> submit button takes over, and Enter submits through it.
  */
 (function () {
@@ -297,7 +297,7 @@
   }
 })();
 
-/* ==== Documents (goDLS) ==============================================================================
+/* ==== Documents (goDLS) =======================================================================
  * Owned by the document pages (server/ecf/documents/); docket links call it too.
  * Fidelity: CM/ECF's document links and the download confirmation's form call
  * goDLS(path, caseid, de_seq_num, got_receipt, pdf_header, pdf_toggle_possible, magic_num, hdr)
@@ -325,3 +325,225 @@ window.goDLS = function (path, caseid, seq, gotReceipt, pdfHeader, pdfToggle, ma
   form.submit();
   return false;
 };
+=======
+/* ==== The case-number widget and the report pages ======================================================
+ * Owned by the Reports pages (server/ecf/reports/); used by every form with the widget's markup (the
+ * Docket Report, History/Documents and Written Opinions forms, Query, and later the filing screens).
+ * Fidelity (captured dockets/not_dockets/alsb_103785005735335.html; filing-and-reports.md A.3): typing in
+ * #case_number_text_area_0 shows "Find This Case"; Find (or Enter in the box) asks
+ * /cgi-bin/possible_case_numbers.pl?<number>;number=<random> ("This random number causes the browser to
+ * never cache case number results"), then shows the message (" Cannot find case ...") or "Select a case:"
+ * with one div#case_line_0_<caseid> per case (input[type=checkbox][name=checkbox_0]#checkbox_0_<caseid>,
+ * valued with the number; a criminal case's defendants indented, valued "<number>-<n>|<caseid>|<n>|"),
+ * and fills input#all_case_ids with the ticked cases' ids (one case found: ticked and filled at once).
+ * CMECF.CaseNumberSelect.AddCaseNumberLine('cookie') fills an empty widget from the CASE_NUM cookie a
+ * case page set ("1:26-cv-20001(642110)"). The pick area's look, the defendant lines' ids
+ * (#case_line_0_<caseid>_<n>, #checkbox_0_<caseid>_<n>) and the View Selected helpers below are ours.
+ */
+(function () {
+  'use strict';
+
+  const CMECF = (window.CMECF = window.CMECF || {});
+  const byId = (id) => document.getElementById(id);
+
+  function parts() {
+    const text = byId('case_number_text_area_0');
+    const ids = byId('all_case_ids');
+    if (!(text instanceof HTMLInputElement) || !(ids instanceof HTMLInputElement)) return null;
+    return {
+      text,
+      ids,
+      find: byId('case_number_find_button_0'),
+      show: byId('case_number_show_button_0'),
+      hide: byId('case_number_hide_button_0'),
+      message: byId('case_number_message_area_0'),
+      pick: byId('case_number_pick_area_0'),
+    };
+  }
+
+  const display = (el, on) => {
+    if (el) el.style.display = on ? '' : 'none';
+  };
+
+  function setMessage(w, text) {
+    if (!w.message) return;
+    w.message.textContent = text ? ` ${text}` : '';
+    w.message.setAttribute('role', 'status');
+  }
+
+  /** all_case_ids: the ticked cases' ids, each once. */
+  function fillIds(w) {
+    const ids = [];
+    for (const box of w.pick ? w.pick.querySelectorAll('input[name="checkbox_0"]') : []) {
+      const id = box.getAttribute('data-case-id');
+      if (box.checked && id && !ids.includes(id)) ids.push(id);
+    }
+    w.ids.value = ids.join(',');
+  }
+
+  function caseLine(w, node, defendant) {
+    const id = node.getAttribute('id') || '';
+    const number = node.getAttribute('number') || '';
+    const suffix = defendant ? `_${defendant}` : '';
+    const line = document.createElement('div');
+    line.id = `case_line_0_${id}${suffix}`;
+    if (defendant) line.style.marginLeft = '2em';
+    const box = document.createElement('input');
+    box.type = 'checkbox';
+    box.name = 'checkbox_0';
+    box.id = `checkbox_0_${id}${suffix}`;
+    box.value = defendant ? `${number}|${id}|${defendant}|` : number;
+    box.setAttribute('data-case-id', id);
+    box.addEventListener('change', () => fillIds(w));
+    const label = document.createElement('label');
+    label.htmlFor = box.id;
+    const link = document.createElement('a');
+    link.href = `/cgi-bin/iquery.pl?${encodeURIComponent(number)}`;
+    link.textContent = node.getAttribute('title') || number;
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      box.checked = !box.checked;
+      fillIds(w);
+    });
+    label.appendChild(link);
+    line.append(box, ' ', label);
+    return line;
+  }
+
+  function showCases(w, nodes) {
+    if (!w.pick) return;
+    w.pick.textContent = '';
+    w.pick.appendChild(document.createElement('br'));
+    w.pick.appendChild(document.createTextNode('Select a case:'));
+    for (const node of nodes) {
+      const defendant = node.getAttribute('defendant');
+      w.pick.appendChild(caseLine(w, node, defendant && defendant !== '0' ? defendant : ''));
+    }
+    const boxes = w.pick.querySelectorAll('input[name="checkbox_0"]');
+    // One case: picked at once (its defendants' lines stay for the user to tick).
+    if (nodes.filter((n) => (n.getAttribute('defendant') || '0') === '0').length === 1 && boxes[0]) boxes[0].checked = true;
+    fillIds(w);
+    display(w.pick, true);
+    display(w.hide, true);
+    display(w.show, false);
+  }
+
+  function find(w) {
+    const typed = w.text.value.trim();
+    if (!typed) return;
+    display(w.find, false);
+    setMessage(w, '');
+    const url = `/cgi-bin/possible_case_numbers.pl?${encodeURIComponent(typed.toLowerCase())};number=${Math.random()}`;
+    fetch(url, { credentials: 'same-origin' })
+      .then((res) => res.text())
+      .then((body) => {
+        const doc = new DOMParser().parseFromString(body, 'text/xml');
+        const nodes = Array.from(doc.getElementsByTagName('case'));
+        if (nodes.length) return showCases(w, nodes);
+        const message = doc.getElementsByTagName('message')[0];
+        w.ids.value = '';
+        display(w.pick, false);
+        setMessage(w, message ? message.getAttribute('text') || '' : `Cannot find case ${typed}`);
+      })
+      .catch(() => setMessage(w, `Cannot find case ${typed}`));
+  }
+
+  function wire(w) {
+    w.text.addEventListener('keyup', (event) => {
+      if (event.key === 'Enter') return;
+      // A changed number names no case until it is found again.
+      w.ids.value = '';
+      display(w.find, w.text.value.trim() !== '');
+      display(w.pick, false);
+      display(w.hide, false);
+      display(w.show, false);
+      setMessage(w, '');
+    });
+    w.text.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      find(w);
+    });
+    if (w.find) w.find.addEventListener('click', () => find(w));
+    if (w.hide)
+      w.hide.addEventListener('click', () => {
+        display(w.pick, false);
+        display(w.hide, false);
+        display(w.show, true);
+      });
+    if (w.show)
+      w.show.addEventListener('click', () => {
+        display(w.pick, true);
+        display(w.show, false);
+        display(w.hide, true);
+      });
+  }
+
+  CMECF.CaseNumberSelect = Object.assign(CMECF.CaseNumberSelect || {}, {
+    /** Fills an empty widget from the CASE_NUM cookie ("1:26-cv-20001(642110)") the last case page set. */
+    AddCaseNumberLine(source) {
+      const w = parts();
+      if (!w || source !== 'cookie' || w.text.value.trim() !== '') return;
+      const m = /(?:^|;\s*)CASE_NUM=([^;(]+)\((\d+)\)/.exec(document.cookie);
+      if (!m) return;
+      w.text.value = decodeURIComponent(m[1]);
+      if (!w.ids.value || w.ids.value === '0') w.ids.value = m[2];
+    },
+  });
+
+  /* View multiple documents (a docket report with view_multi_docs): the real page's helper names. */
+  function multiDocsForm() {
+    const form = document.forms.namedItem('view_multi_docs');
+    return form instanceof HTMLFormElement ? form : null;
+  }
+  window.update_sizes = function () {
+    const form = multiDocsForm();
+    if (!form) return;
+    let bytes = 0;
+    for (const box of form.querySelectorAll('input[type="checkbox"][name^="document_"]')) {
+      if (box.checked) bytes += Number((box.value.split('-')[1] || '0')) || 0;
+    }
+    const shown = byId('total_size_display');
+    if (shown) shown.value = (bytes / 1024 / 1024).toFixed(1);
+    const any = bytes > 0 || form.querySelector('input[name="all_documents"]:checked') !== null;
+    for (const id of ['view_button', 'download_button']) {
+      const b = byId(id);
+      if (b) b.disabled = !any;
+    }
+  };
+  window.select_all_attachments = function (box) {
+    const form = multiDocsForm();
+    if (!form || !box) return;
+    for (const doc of form.querySelectorAll(`input[name^="document_${box.value}_"]`)) doc.checked = box.checked;
+    window.update_sizes();
+  };
+  window.select_all_documents = function (on) {
+    const form = multiDocsForm();
+    if (!form) return false;
+    for (const box of form.querySelectorAll('input[type="checkbox"]')) box.checked = Boolean(on);
+    window.update_sizes();
+    return false;
+  };
+  window.submit_form = function (download) {
+    const form = multiDocsForm();
+    if (!form) return;
+    const field = form.querySelector('input[name="download_documents"]');
+    if (field) field.value = download ? '1' : '';
+    form.submit();
+  };
+
+  function initWidget() {
+    try {
+      const w = parts();
+      if (w) wire(w);
+    } catch (err) {
+      if (window.console) console.warn('core.js (case number):', err);
+    }
+  }
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', initWidget);
+  } else {
+    initWidget();
+  }
+})();

@@ -297,35 +297,6 @@
   }
 })();
 
-/* ==== Documents (goDLS) =======================================================================
- * Owned by the document pages (server/ecf/documents/); docket links call it too.
- * Fidelity: CM/ECF's document links and the download confirmation's form call
- * goDLS(path, caseid, de_seq_num, got_receipt, pdf_header, pdf_toggle_possible, magic_num, hdr)
- * and return false (juriscraper utils.reverse_goDLS_function names the arguments). What it does
- * here is ours: it posts those fields to the doc1 path, as a form would, so the server answers the
- * menu, the confirmation or (got_receipt 1) the document. Without this script a link's href still
- * opens its page by GET; the confirmation's "View Document" needs it, as on the real courts.
- */
-window.goDLS = function (path, caseid, seq, gotReceipt, pdfHeader, pdfToggle, magic, hdr) {
-  'use strict';
-  const form = document.createElement('form');
-  form.method = 'post';
-  form.action = path;
-  form.hidden = true;
-  const fields = { caseid, de_seq_num: seq, got_receipt: gotReceipt, pdf_header: pdfHeader, pdf_toggle_possible: pdfToggle, magic_num: magic, hdr };
-  for (const [name, value] of Object.entries(fields)) {
-    if (value === undefined || value === null || value === '') continue;
-    const input = document.createElement('input');
-    input.type = 'hidden';
-    input.name = name;
-    input.value = String(value);
-    form.appendChild(input);
-  }
-  document.body.appendChild(form);
-  form.submit();
-  return false;
-};
-=======
 /* ==== The case-number widget and the report pages ======================================================
  * Owned by the Reports pages (server/ecf/reports/); used by every form with the widget's markup (the
  * Docket Report, History/Documents and Written Opinions forms, Query, and later the filing screens).
@@ -547,3 +518,32 @@ window.goDLS = function (path, caseid, seq, gotReceipt, pdfHeader, pdfToggle, ma
     initWidget();
   }
 })();
+
+/* ==== Documents (goDLS) ==============================================================================
+ * Owned by the document pages (server/ecf/documents/); docket links call it too.
+ * Fidelity: CM/ECF's document links and the download confirmation's form call
+ * goDLS(path, caseid, de_seq_num, got_receipt, pdf_header, pdf_toggle_possible, magic_num, hdr)
+ * and return false (juriscraper utils.reverse_goDLS_function names the arguments). What it does
+ * here is ours: it posts those fields to the doc1 path, as a form would, so the server answers the
+ * menu, the confirmation or (got_receipt 1) the document. Without this script a link's href still
+ * opens its page by GET; the confirmation's "View Document" needs it, as on the real courts.
+ */
+window.goDLS = function (path, caseid, seq, gotReceipt, pdfHeader, pdfToggle, magic, hdr) {
+  'use strict';
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = path;
+  form.hidden = true;
+  const fields = { caseid, de_seq_num: seq, got_receipt: gotReceipt, pdf_header: pdfHeader, pdf_toggle_possible: pdfToggle, magic_num: magic, hdr };
+  for (const [name, value] of Object.entries(fields)) {
+    if (value === undefined || value === null || value === '') continue;
+    const input = document.createElement('input');
+    input.type = 'hidden';
+    input.name = name;
+    input.value = String(value);
+    form.appendChild(input);
+  }
+  document.body.appendChild(form);
+  form.submit();
+  return false;
+};

@@ -7,9 +7,11 @@ import { createCourtsRepository } from './courts-repository.js';
 import { createDocketEntriesRepository } from './docket-entries-repository.js';
 import { createDocumentsRepository } from './documents-repository.js';
 import { createEcfAccountsRepository } from './ecf-accounts-repository.js';
+import { createFeesRepository } from './fees-repository.js';
 import { createFreeLooksRepository } from './free-looks-repository.js';
 import { createJournalRepository } from './journal-repository.js';
 import { createMetaRepository } from './meta-repository.js';
+import { createNefsRepository } from './nefs-repository.js';
 import { createOutboxRepository } from './outbox-repository.js';
 import { createPacerAccountsRepository } from './pacer-accounts-repository.js';
 import { createPartiesRepository } from './parties-repository.js';
@@ -37,6 +39,9 @@ export function createRepositories(db: DB) {
     docketEntries: createDocketEntriesRepository(db),
     documents: createDocumentsRepository(db),
     freeLooks: createFreeLooksRepository(db),
+    // Issue 13: the Notices of Electronic Filing issued, and filing fees.
+    nefs: createNefsRepository(db),
+    fees: createFeesRepository(db),
     classes: createClassesRepository(db),
     meta: createMetaRepository(db),
   };

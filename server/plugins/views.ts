@@ -12,6 +12,7 @@ export const TEMPLATE_NAMES = [
   'admin/docs',
   'admin/login',
   'admin/message',
+  'admin/outbox-message',
   'cli/login-cards',
   'cso/dialogs/inactive',
   'cso/dialogs/mfa',

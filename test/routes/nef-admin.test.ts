@@ -2,6 +2,7 @@ import { Ajv } from 'ajv';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFeeService } from '../../server/domain/fees.js';
+import { menuFor } from '../../server/domain/menus.js';
 import { createNefService, type NefInput } from '../../server/domain/nef.js';
 import { makeApp } from '../support/app.js';
 import { parseNefHtml } from '../support/nef-parse.js';
@@ -111,6 +112,17 @@ describe('the outbox keeps a notice whole', () => {
     expect(parseNefHtml(view.body).dockets).toHaveLength(1);
     const dashboard = await get('/__admin/');
     expect(dashboard.body).toContain(`/__admin/outbox/${id}/view`);
+  });
+});
+
+describe("the filer's page", () => {
+  it('prints the notice whole inside the court skeleton, logged in', async () => {
+    const { issued, input } = await withNotice();
+    const page = app.renderView('ecf/nef/page', { nefHtml: issued.html, menu: menuFor('filer', 'district'), site: { court: input.court } });
+    expect(page).toContain(issued.html);
+    expect(page).toContain('/cgi-bin/login.pl?logout');
+    const $ = parseNefHtml(page);
+    expect($.dockets[0]!.docket_entries[0]!.pacer_magic_num).toBe(issued.filerMagicNum);
   });
 });
 

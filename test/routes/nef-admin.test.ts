@@ -3,39 +3,21 @@ import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createFeeService } from '../../server/domain/fees.js';
 import { menuFor } from '../../server/domain/menus.js';
-import { createNefService, type NefInput } from '../../server/domain/nef.js';
+import { createNefService } from '../../server/domain/nef.js';
 import { makeApp } from '../support/app.js';
+import { magicCounter, NEF_AT, sampleNefInput } from '../support/nef-input.js';
 import { parseNefHtml } from '../support/nef-parse.js';
 
 /** The control plane's view of notices and fees: /__admin/nefs, /__admin/fees, one outbox e-mail whole and raw, the dashboard's view. */
 let app: FastifyInstance;
 afterEach(async () => app?.close());
 
-const AT = Date.UTC(2026, 6, 14, 18, 6);
+const AT = NEF_AT;
 
 async function withNotice() {
   app = await makeApp();
-  const { repos } = app;
-  const court = repos.courts.byCode('flsd')!;
-  const courtCase = repos.cases.byNumber('flsd', '1:24-cv-21555')!;
-  const entry = repos.docketEntries.byNumber(courtCase.id, 1)!;
-  let magic = 44000000;
-  const input: NefInput = {
-    court,
-    courtCase,
-    entry,
-    textParts: { prefix: '', event: 'COMPLAINT', references: [], freeText: '', rest: '' },
-    documents: repos.documents.forEntry(entry.id).map((document) => ({ document, sha256: 'c'.repeat(64) })),
-    events: [{ short: 'Complaint' }],
-    filer: { lastName: 'Vance', firstName: 'Lydia', email: 'lvance@vanceorlov.example.com' },
-    filers: [{ name: 'Coastal Reef Holdings, LLC' }],
-    counsel: repos.attorneys.counselOfCase(courtCase.id),
-    filedAt: AT,
-    enteredAt: AT,
-    origin: 'https://ecf.flsd.uscourts.gov',
-    mintMagic: () => String(magic++),
-  };
-  const issued = createNefService({ repos }).issue(input);
+  const input = sampleNefInput(app.repos, { mintMagic: magicCounter(44000000) });
+  const issued = createNefService({ repos: app.repos }).issue(input);
   return { issued, input };
 }
 

@@ -1,7 +1,8 @@
 import type { CheerioAPI } from 'cheerio';
 import { describe, expect, it } from 'vitest';
-import { buildNef, type NefInput } from '../../server/domain/nef.js';
+import { buildNef } from '../../server/domain/nef.js';
 import { captured, parsed, pathTo, selectorCounts, texts } from '../support/captured.js';
+import { magicCounter, sampleNefInput } from '../support/nef-input.js';
 import { freshRepositories } from '../support/repos.js';
 
 /**
@@ -14,25 +15,7 @@ import { freshRepositories } from '../support/repos.js';
 /** A filing like the captured ones: one filer, a main document and attachments. */
 function mockNotice(): CheerioAPI {
   const repos = freshRepositories();
-  const court = repos.courts.byCode('flsd')!;
-  const courtCase = repos.cases.byNumber('flsd', '1:24-cv-21555')!;
-  const entry = repos.docketEntries.byNumber(courtCase.id, 1)!;
-  let magic = 45000000;
-  const input: NefInput = {
-    court,
-    courtCase,
-    entry: { ...entry, text: 'BRIEF IN SUPPORT re [[1]] Complaint, Requesting Relief filed by Meridian Surety Group, Inc..' },
-    textParts: { prefix: '', event: 'BRIEF IN SUPPORT', references: [1], freeText: 'Requesting Relief', rest: ' filed by Meridian Surety Group, Inc..' },
-    documents: repos.documents.forEntry(entry.id).map((document) => ({ document, sha256: 'd'.repeat(64) })),
-    events: [{ short: 'Brief in Support' }],
-    filer: { lastName: 'Brandt', firstName: 'Oscar' },
-    filers: [{ name: 'Meridian Surety Group, Inc.' }],
-    counsel: repos.attorneys.counselOfCase(courtCase.id),
-    filedAt: Date.UTC(2026, 6, 14, 18, 6),
-    enteredAt: Date.UTC(2026, 6, 14, 18, 6),
-    origin: 'https://ecf.flsd.uscourts.gov',
-    mintMagic: () => String(magic++),
-  };
+  const input = sampleNefInput(repos, { filers: [{ name: 'Meridian Surety Group, Inc.' }], mintMagic: magicCounter(45000000) });
   return parsed(buildNef(input).html);
 }
 

@@ -92,6 +92,8 @@ describe('Utilities > Internet Payments Due', () => {
     const other = sessionCookies(app, 'jattorney');
     const pay = await get(`${ECF_PATHS.internetPayment}?fee_id=${feeId}`, other);
     expect(pay.statusCode).toBe(404);
+    expect(parsed(pay.body)('#payError').text()).toBe('There is nothing to pay: the fees are paid already or are not yours.');
+    expect(parsed(pay.body)('form[action="/cgi-bin/InternetPayment.pl"]').length).toBe(0);
     const { cookies } = { cookies: sessionCookies(app, 'rlinked') };
     const noToken = await postForm(app, ECF_PATHS.internetPayment, { fee_id: String(feeId), password: PACER_PASSWORD, authorize: 'yes', action: 'submit' }, cookies);
     expect(noToken.statusCode).toBe(403);

@@ -108,6 +108,25 @@ describe("the filer's page", () => {
   });
 });
 
+describe("the notice's free looks on /doc1/", () => {
+  it("each recipient's link answers the document once, without a session or a charge", async () => {
+    app = await makeApp();
+    const now = app.clock.now();
+    const input = sampleNefInput(app.repos, { mintMagic: magicCounter(46000000), filedAt: now, enteredAt: now });
+    const issued = createNefService({ repos: app.repos }).issue({ ...input, documents: input.documents.slice(0, 1) });
+    const links = [issued.html, ...issued.emails.map((e) => e.body)].map((html) => parseNefHtml(html).dockets[0]!.docket_entries[0]!.document_url!);
+    // The filer's page and the filer's e-mail carry the same look: three recipients, three numbers.
+    expect(new Set(links).size).toBe(3);
+    for (const link of new Set(links)) {
+      const url = new URL(link);
+      const first = await app.inject({ method: 'GET', url: `${url.pathname}${url.search}`, headers: { host: 'localhost' } });
+      expect(first.headers['content-type'], link).toBe('application/pdf');
+      const again = await app.inject({ method: 'GET', url: `${url.pathname}${url.search}`, headers: { host: 'localhost' } });
+      expect(again.headers['content-type']).not.toBe('application/pdf');
+    }
+  });
+});
+
 describe('/__admin/fees', () => {
   it('lists fees with their account, receipt number and when an unpaid one locks; filters; answers as documented', async () => {
     app = await makeApp();

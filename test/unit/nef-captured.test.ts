@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CheerioAPI } from 'cheerio';
 import { describe, expect, it } from 'vitest';
 import { buildNef } from '../../server/domain/nef.js';
-import { captured, parsed, pathTo, selectorCounts, texts } from '../support/captured.js';
+import { CAPTURED_DIR, captured, parsed, pathTo, selectorCounts, texts } from '../support/captured.js';
 import { magicCounter, sampleNefInput } from '../support/nef-input.js';
 import { freshRepositories } from '../support/repos.js';
 
@@ -61,4 +63,55 @@ describe('the district notice against captured NEFs', () => {
       expect(texts(real, 'b').some((t) => /^\S+ Notice has been electronically mailed to:$/.test(t))).toBe(true);
     });
   }
+});
+
+/** The HTML body of a captured raw message (nef/s3/*.txt): everything after the headers. */
+function capturedBody(path: string): CheerioAPI {
+  const raw = readFileSync(join(CAPTURED_DIR, path), 'latin1');
+  const at = /\r?\n\r?\n/.exec(raw.slice(raw.indexOf('Content-Type: text/html')));
+  return parsed(raw.slice(raw.indexOf('Content-Type: text/html') + (at ? at.index + at[0].length : 0)));
+}
+
+const BANKRUPTCY_SELECTORS = [
+  'p > strong',
+  'p[align="center"] > strong',
+  'font',
+  'table[border="0"][cellspacing="0"]',
+  'table[border="0"] tr',
+  'td > strong',
+  'a[href*="/cgi-bin/DktRpt.pl?"]',
+  'a[href*="/doc1/"]',
+] as const;
+
+describe('the bankruptcy notice against captured nef/s3/cacb_1.txt', () => {
+  it('has its structure on the selectors clients read', () => {
+    const repos = freshRepositories();
+    const base = sampleNefInput(repos);
+    const court = repos.courts.byCode('flsb')!;
+    const courtCase = repos.cases.byNumber('flsb', '1:25-bk-24411')!;
+    const entry = repos.docketEntries.byNumber(courtCase.id, 1)!;
+    const mock = parsed(
+      buildNef({
+        ...base,
+        court,
+        courtCase,
+        entry,
+        documents: repos.documents.forEntry(entry.id).map((document) => ({ document, sha256: 'e'.repeat(64) })),
+        filers: [],
+        counsel: [],
+        origin: 'https://ecf.flsb.uscourts.gov',
+      }).html,
+    );
+    const real = capturedBody('nef/s3/cacb_1.txt');
+    expect(selectorCounts(mock, BANKRUPTCY_SELECTORS)).toEqual(selectorCounts(real, BANKRUPTCY_SELECTORS));
+    expect(texts(mock, 'td > strong')).toEqual(texts(real, 'td > strong'));
+    expect(texts(mock, 'p > strong').slice(0, 1)).toEqual(texts(real, 'p > strong').slice(0, 1));
+    expect(texts(mock, 'p[align="center"] > strong')[0]).toBe('U.S. Bankruptcy Court');
+    for (const s of ['a[href*="DktRpt.pl"]', 'a[href*="/doc1/"]', 'td > strong']) expect(pathTo(mock, s), s).toBe(pathTo(real, s));
+    const headings = (c: CheerioAPI) => texts(c, 'b').filter((t) => t.includes('electronically mailed to:')).map((t) => t.replace(/^\S+ /, ''));
+    expect(headings(mock)).toEqual(headings(real));
+    // The link's parameters in cacb's order.
+    const params = (c: CheerioAPI) => [...new URL(c('a[href*="/doc1/"]').attr('href') ?? '').searchParams.keys()];
+    expect(params(mock)).toEqual(params(real));
+  });
 });

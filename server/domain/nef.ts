@@ -317,7 +317,7 @@ function plainNotice(d: {
   others: readonly { name: string }[];
   documents: readonly { description: string; originalName: string; stamp: string }[];
 }): string {
-  const who = d.filer ? (d.bankruptcy ? `received from ${d.filerFirstLast} ` : `by ${d.filerLastFirst} `) : '';
+  const who = d.filer ? (d.bankruptcy ? `received from ${d.filerFirstLast} ` : ` by ${d.filerLastFirst}  `) : '';
   const lines = [
     ...(d.bankruptcy ? [] : d.banner.automatic.split('\n')),
     d.banner.publicAccess,

@@ -73,7 +73,7 @@ describe('buildNef, district (FLSD), read by juriscraper rules', () => {
     expect(nef.html).toContain('the free copy and 30 page limit do not apply.');
     expect(nef.html).toContain('<p align=center><strong>U.S. District Court</strong></p>\n<p align=center><strong>Southern District of Florida</strong></p>');
     expect(nef.html).toContain('<font size="3" face="arial,helvetica"><b>Notice of Electronic Filing</b></font>');
-    expect(nef.html).toContain('The following transaction was entered by Brandt, Oscar on 7/14/2026 at 2:06 PM EDT and filed on 7/14/2026');
+    expect(nef.html).toContain('The following transaction was entered  by Brandt, Oscar  on 7/14/2026 at 2:06 PM EDT and filed on 7/14/2026');
     expect(nef.html).toContain('<A HREF=https://ecf.flsd.uscourts.gov/cgi-bin/DktRpt.pl?');
     expect(nef.html).toContain('<tr><td><strong>Filer:</strong></td><td>Meridian Surety Group, Inc.</td></tr>\n<tr><td></td><td>Meridian Holdings</td></tr>');
     expect(nef.html).toContain('<i>Lack of Jurisdiction</i>');

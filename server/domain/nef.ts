@@ -254,7 +254,8 @@ export function buildNef(i: NefInput): NefMessage {
     filerLastFirst: i.filer ? `${i.filer.lastName}, ${i.filer.firstName}` : '',
     entered: at,
     filedOn: filed.date,
-    caseName: i.courtCase.title,
+    // Fidelity (cacb_1): a bankruptcy notice's Case Name is the debtor, without the title's "In re:".
+    caseName: bankruptcy ? debtorOf(i.courtCase) : i.courtCase.title,
     caseNumber,
     docketUrl: `${i.origin}/cgi-bin/DktRpt.pl?${i.courtCase.pacerCaseId}`,
     filers: bankruptcy ? [] : i.filers.map((f) => f.name),

@@ -127,7 +127,7 @@ describe('buildNef, bankruptcy (FLSB)', () => {
     expect(nef.html).toContain('bkecfStamp_ID=1106318427');
     const p = parseNefHtml(nef.html);
     const d = p.dockets[0]!;
-    expect(d.case_name).toBe('In re: Thompson');
+    expect(d.case_name).toBe('Thompson');
     expect(d.docket_number).toBe('1:25-bk-24411');
     const e = d.docket_entries[0]!;
     expect(e.document_url).toMatch(/\/doc1\/0501\d+\?pdf_header=&magic_num=\d{8}&de_seq_num=\d+&caseid=\d+$/);

@@ -17,6 +17,7 @@ export interface FilingRow {
   caseId: number | null;
   entryId: number | null;
   docNumber: number | null;
+  nefId: number | null;
   nefSubject: string;
   nefHtml: string;
   nefRecipients: string;
@@ -33,6 +34,7 @@ export interface CommittedFiling {
   caseId: number;
   entryId: number;
   docNumber: number;
+  nefId: number | null;
   data: string;
   nefSubject: string;
   nefHtml: string;
@@ -69,6 +71,7 @@ export interface FilingSummaryRow {
   pacerCaseId: number | null;
   caseNumber: string | null;
   docNumber: number | null;
+  nefId: number | null;
   createdAt: number;
   updatedAt: number;
   committedAt: number | null;
@@ -88,6 +91,7 @@ interface Row {
   case_id: number | null;
   entry_id: number | null;
   doc_number: number | null;
+  nef_id: number | null;
   nef_subject: string;
   nef_html: string;
   nef_recipients: string;
@@ -110,6 +114,7 @@ const toFiling = (r: Row): FilingRow => ({
   caseId: r.case_id,
   entryId: r.entry_id,
   docNumber: r.doc_number,
+  nefId: r.nef_id,
   nefSubject: r.nef_subject,
   nefHtml: r.nef_html,
   nefRecipients: r.nef_recipients,
@@ -169,8 +174,8 @@ export function createFilingsRepository(db: DB) {
   const openOfSession = db.prepare<[string, string], Row>("SELECT * FROM filings WHERE session_token = ? AND court = ? AND state = 'open' ORDER BY id");
   const staleOpen = db.prepare<[number], Row>("SELECT * FROM filings WHERE state = 'open' AND updated_at < ? ORDER BY id");
   const open = db.prepare<[], Row>("SELECT * FROM filings WHERE state = 'open' ORDER BY id");
-  const commit = db.prepare<[number, number, number, string, string, string, string, number, number, number]>(
-    `UPDATE filings SET state = 'committed', case_id = ?, entry_id = ?, doc_number = ?, data = ?, nef_subject = ?, nef_html = ?, nef_recipients = ?,
+  const commit = db.prepare<[number, number, number, number | null, string, string, string, string, number, number, number]>(
+    `UPDATE filings SET state = 'committed', case_id = ?, entry_id = ?, doc_number = ?, nef_id = ?, data = ?, nef_subject = ?, nef_html = ?, nef_recipients = ?,
        committed_at = ?, updated_at = ? WHERE id = ? AND state = 'open'`,
   );
   const NEF_SELECT = `SELECT f.id, f.court, f.case_id, c.pacer_case_id, c.number_short, f.doc_number, f.entry_id, f.nef_subject, f.nef_recipients, f.nef_html, f.committed_at
@@ -179,7 +184,7 @@ export function createFilingsRepository(db: DB) {
   const nefById = db.prepare<[number], NefRow>(`${NEF_SELECT} AND f.id = ?`);
   const list = db.prepare<[string | null, string | null, string | null, string | null, number], FilingSummaryRow>(`
     SELECT f.id, f.key, f.court, p.username, e.login AS ecfLogin, f.menu, f.category_key AS categoryKey, f.state, f.data,
-           c.pacer_case_id AS pacerCaseId, c.number_short AS caseNumber, f.doc_number AS docNumber,
+           c.pacer_case_id AS pacerCaseId, c.number_short AS caseNumber, f.doc_number AS docNumber, f.nef_id AS nefId,
            f.created_at AS createdAt, f.updated_at AS updatedAt, f.committed_at AS committedAt
     FROM filings f JOIN pacer_accounts p ON p.id = f.pacer_account_id JOIN ecf_accounts e ON e.id = f.ecf_account_id
     LEFT JOIN cases c ON c.id = f.case_id
@@ -204,7 +209,7 @@ export function createFilingsRepository(db: DB) {
     open: (): FilingRow[] => open.all().map(toFiling),
     /** Marks an open filing committed with its entry and NEF; false when it was not open. */
     commit: (c: CommittedFiling): boolean =>
-      commit.run(c.caseId, c.entryId, c.docNumber, c.data, c.nefSubject, c.nefHtml, c.nefRecipients, c.at, c.at, c.id).changes === 1,
+      commit.run(c.caseId, c.entryId, c.docNumber, c.nefId, c.data, c.nefSubject, c.nefHtml, c.nefRecipients, c.at, c.at, c.id).changes === 1,
     /** Committed filings' NEFs, newest first (the NEF slice's /__admin/nefs). */
     nefs: (opts: { court?: string; limit?: number } = {}): NefRecord[] =>
       nefs.all(opts.court ?? null, opts.court ?? null, Math.min(Math.max(opts.limit ?? 100, 1), 10_000)).map(toNef),

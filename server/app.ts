@@ -14,6 +14,7 @@ import { VirtualClock } from './domain/clock.js';
 import ecfRoutes from './ecf/ecf-routes.js';
 import dbPlugin from './plugins/db.js';
 import documentsPlugin from './plugins/documents.js';
+import filingsPlugin from './plugins/filings.js';
 import faultsPlugin from './plugins/faults.js';
 import sessionsPlugin from './plugins/sessions.js';
 import sitePlugin from './plugins/site.js';
@@ -91,6 +92,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     pendingLoginMaxAgeMs: PENDING_MAX_AGE_MS,
   });
   await app.register(documentsPlugin, { documentsDir: config.documentsDir, databasePath: config.databasePath });
+  await app.register(filingsPlugin);
   app.decorate('record', function record(request, entry) {
     app.repos.journal.add({ at: clock.now(), host: request.headers.host ?? '', actor: entry.actor ?? '', detail: entry.detail ?? '', action: entry.action, outcome: entry.outcome });
   } satisfies FastifyInstance['record']);

@@ -61,6 +61,7 @@ CREATE TABLE filings (
   case_id           INTEGER REFERENCES cases(id) ON DELETE SET NULL,
   entry_id          INTEGER REFERENCES docket_entries(id) ON DELETE SET NULL,
   doc_number        INTEGER,
+  nef_id            INTEGER,                  -- the NEF slice's nefs.id (docs/nef.md); NULL before the commit
   nef_subject       TEXT NOT NULL DEFAULT '',
   nef_html          TEXT NOT NULL DEFAULT '',
   nef_recipients    TEXT NOT NULL DEFAULT '[]',  -- JSON [{ name, emails }]

@@ -91,7 +91,7 @@ export function readFilingData(json: string): FilingData {
   try {
     const v = JSON.parse(json) as Partial<FilingData>;
     if (!v || !Array.isArray(v.events)) return emptyFilingData([]);
-    return { ...v, events: v.events.filter((e) => typeof e === 'string'), done: (v.done ?? []).filter(isStep) } as FilingData;
+    return { ...v, events: v.events.filter((e) => typeof e === 'string'), done: (v.done ?? []).filter(isStep) };
   } catch {
     return emptyFilingData([]);
   }

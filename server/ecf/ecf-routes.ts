@@ -16,6 +16,7 @@ import queryRoutes from './query-routes.js';
 import possibleCaseNumbersRoutes from './reports/possible-case-numbers-routes.js';
 import reportsRoutes from './reports/reports-routes.js';
 import { onlyOnCourtHosts } from '../plugins/site.js';
+import filingRoutes, { eventMenuPage } from './filing/filing-routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -190,7 +191,7 @@ export default async function ecfRoutes(app: FastifyInstance) {
       if (request.ecf.variant !== 'filer') {
         return courtPage(reply, request, 'ecf/not-a-filer', { category: menu.text }, { status: 403 });
       }
-      return courtPage(reply, request, 'ecf/events', { events: menu });
+      return eventMenuPage(app, request, reply, which);
     }
 
     secured.get(ECF_PATHS.help, async (request, reply) => courtPage(reply, request, 'ecf/help'));
@@ -205,5 +206,6 @@ export default async function ecfRoutes(app: FastifyInstance) {
     await secured.register(queryRoutes);
     await secured.register(billingRoutes);
     await secured.register(reportsRoutes);
+    await secured.register(filingRoutes, { attachSession });
   });
 }

@@ -1,0 +1,126 @@
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterEach, describe, expect, it } from 'vitest';
+import { makeApp, serve } from '../support/app.js';
+import { FilingClient, makePdf, optionFor, stepOf, type Answer } from '../support/filing.js';
+
+/**
+ * Filing a motion at FLSD over a real socket, one page a step (filing-and-reports.md A.0): the
+ * Civil menu, the Motions picker, the case, its confirmation, the filer, the first-time
+ * association, the upload, the link prompt, the docket text, the final text, and the NEF page.
+ * Nothing is on the docket until the last Next; then the whole entry is, with its files.
+ */
+let app: FastifyInstance | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+const CASE = '1:26-cv-20001';
+
+async function startMotion(c: FilingClient, event = 'motdismiss'): Promise<Answer> {
+  const menu = await c.get('/cgi-bin/DisplayMenu.pl?CivilEvents');
+  expect(menu.status).toBe(200);
+  expect(menu.body).toContain('Motions and Related Filings');
+  expect(menu.body).toContain('href="/cgi-bin/Dispatch.pl?civmotion"');
+  const picker = await c.get('/cgi-bin/Dispatch.pl?civmotion');
+  expect(picker.body).toContain(`value="${event}"`);
+  expect(picker.body).toContain('id="button1"');
+  return c.next(picker, { event });
+}
+
+describe('filing a motion to dismiss at FLSD', () => {
+  it('walks every step and commits one whole entry with its documents, then shows the NEF', async () => {
+    app = await makeApp();
+    const { base } = await serve(app);
+    const c = FilingClient.forPersona(app, base);
+    const courtCase = app.repos.cases.byNumber('flsd', CASE);
+    if (!courtCase) throw new Error('no case');
+    const before = app.repos.docketEntries.forCase(courtCase.id);
+    const maxBefore = Math.max(...before.map((e) => e.docNumber ?? 0));
+
+    let page = await startMotion(c);
+    expect(stepOf(page)).toBe('case');
+    expect(page.body).toContain('id="case_number_text_area_0"');
+    expect(page.body).toContain('name="case_num"');
+    // JavaScript off: the typed number is resolved on the server.
+    page = await c.next(page, { case_num: CASE, all_case_ids: '' });
+    expect(stepOf(page)).toBe('confirm');
+    expect(page.body).toContain('Alvarez v. Sunshine Marine Supply, LLC');
+    expect(page.body).toContain('Joint filing with other attorney(s)');
+    expect(c.cookies.get('CASE_NUM')).toBe(`${CASE}(${courtCase.pacerCaseId})`);
+
+    page = await c.next(page);
+    expect(stepOf(page)).toBe('filer');
+    expect(page.body).toContain('All Defendants');
+    const defendant = optionFor(page.body, 'Sunshine Marine Supply');
+    page = await c.next(page, { filer: defendant });
+    expect(stepOf(page)).toBe('association');
+    expect(page.body).toContain('There should only be ONE Lead Attorney per party.');
+    page = await c.next(page, { [`assoc_${defendant}`]: 'y', [`notice_${defendant}`]: 'y' });
+    expect(stepOf(page)).toBe('upload');
+
+    const main = makePdf('Motion to Dismiss', 3);
+    const exhibit = makePdf('Exhibit A', 1);
+    page = await c.next(page, {
+      file_1: { file: main, name: 'C:\\fakepath\\motion to dismiss.pdf' },
+      file_2: { file: exhibit, name: 'exhibit-a.pdf' },
+      category_2: 'Exhibit',
+      description_2: 'A',
+    });
+    expect(stepOf(page)).toBe('link');
+    expect(page.body).toContain('Should the document you are filing link to another document in this case?');
+    page = await c.next(page, { link: 'no' });
+    expect(stepOf(page)).toBe('text');
+    expect(page.body).toContain('Docket Text: Modify as Appropriate.');
+    page = await c.next(page, { prefix: 'Emergency', free_text: 'for <b>improper</b> venue' });
+    expect(stepOf(page)).toBe('final');
+    expect(page.body).toContain('Have you redacted?');
+    expect(page.body).toContain('Emergency MOTION to Dismiss for &lt;b&gt;improper&lt;/b&gt; venue by Sunshine Marine Supply, LLC.');
+    // Nothing on the docket yet.
+    expect(app.repos.docketEntries.forCase(courtCase.id)).toHaveLength(before.length);
+
+    const finalPage = page;
+    page = await c.next(finalPage);
+    expect(stepOf(page)).toBe('receipt');
+    expect(page.body).toContain('Notice of Electronic Filing');
+    expect(page.body).toContain('/cgi-bin/login.pl?logout');
+
+    const after = app.repos.docketEntries.forCase(courtCase.id);
+    expect(after).toHaveLength(before.length + 1);
+    const entry = after[after.length - 1];
+    if (!entry) throw new Error('no entry');
+    expect(entry.docNumber).toBe(maxBefore + 1);
+    expect(entry.text).toMatch(/^Emergency MOTION to Dismiss for <b>improper<\/b> venue by Sunshine Marine Supply, LLC\. Responses due by \d+\/\d+\/\d{4}\.$/);
+    expect(entry.filer).toBe('Linked, Robert');
+    expect(entry.kind).toBe('motion');
+    const docs = app.repos.documents.forEntry(entry.id);
+    expect(docs.map((d) => [d.attachment, d.description, d.originalName, d.origin, d.bytes])).toEqual([
+      [0, 'Main Document', 'C:\\fakepath\\motion to dismiss.pdf', 'uploaded', main.length],
+      [1, 'Exhibit A', 'exhibit-a.pdf', 'uploaded', exhibit.length],
+    ]);
+    expect(docs[1]?.serial).toBe((docs[0]?.serial ?? 0) + 1);
+    // The files are the bytes sent, in their final place; staging is empty.
+    const court = app.repos.courts.byCode('flsd');
+    if (!court || !docs[0]) throw new Error('no court');
+    const stored = await app.documents.file({ court, courtCase, entry, document: docs[0] });
+    expect((await readFile(stored.path)).equals(main)).toBe(true);
+    expect(await readdir(join(app.documents.dir, 'staging')).catch(() => [])).toEqual([]);
+    // The filer now represents the defendant, and the association screen will not come back.
+    expect(app.repos.attorneys.counselOfCase(courtCase.id).some((a) => a.name === 'Robert Linked' && a.toBeNoticed)).toBe(true);
+
+    // No replay: the final Next again answers the receipt and writes nothing.
+    const replay = await c.next(finalPage);
+    expect(stepOf(replay)).toBe('receipt');
+    expect(app.repos.docketEntries.forCase(courtCase.id)).toHaveLength(before.length + 1);
+
+    // The second filing for the same party skips the association screen, and the case is prefilled.
+    page = await startMotion(c, 'motsanctions');
+    expect(page.body).toContain(`value="${CASE}"`);
+    page = await c.next(page, { all_case_ids: String(courtCase.pacerCaseId), case_num: CASE });
+    page = await c.next(page);
+    page = await c.next(page, { filer: defendant });
+    expect(stepOf(page)).toBe('upload');
+  });
+});

@@ -2,7 +2,9 @@ import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeApp, serve } from '../support/app.js';
+import { bumpDataGeneration } from '../../db/database.js';
+import { PDF_REFUSALS, tooLargeText } from '../../server/domain/uploads.js';
+import { makeApp, serve, testDb } from '../support/app.js';
 import { FilingClient, makePdf, optionFor, stepOf, type Answer } from '../support/filing.js';
 
 /**
@@ -122,5 +124,93 @@ describe('filing a motion to dismiss at FLSD', () => {
     page = await c.next(page);
     page = await c.next(page, { filer: defendant });
     expect(stepOf(page)).toBe('upload');
+  });
+});
+
+/** A filing of `event` by the defendant, walked to its upload screen. */
+async function toUpload(c: FilingClient, event = 'motdismiss'): Promise<Answer> {
+  let page = await startMotion(c, event);
+  page = await c.next(page, { case_num: CASE });
+  page = await c.next(page);
+  page = await c.next(page, { filer: optionFor(page.body, 'Sunshine Marine Supply') });
+  if (stepOf(page) === 'association') page = await c.next(page, { [`assoc_${optionForAssoc(page.body)}`]: 'y' });
+  expect(stepOf(page)).toBe('upload');
+  return page;
+}
+
+const optionForAssoc = (html: string) => /name="assoc_(-?\d+)"/.exec(html)?.[1] ?? '';
+
+describe('uploads that are refused', () => {
+  it('re-render the upload screen with the real text and keep nothing, on disk or on the docket', async () => {
+    app = await makeApp();
+    const { base } = await serve(app);
+    const c = FilingClient.forPersona(app, base);
+    const courtCase = app.repos.cases.byNumber('flsd', CASE);
+    if (!courtCase) throw new Error('no case');
+    const entries = app.repos.docketEntries.forCase(courtCase.id).length;
+    const staging = async () => (await readdir(join(app?.documents.dir ?? '', 'staging'), { recursive: true }).catch(() => [])).filter((n) => n.endsWith('.pdf'));
+
+    const upload = await toUpload(c);
+    const js = Buffer.from(makePdf().toString('latin1').replace('/Type /Catalog', '/Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >>'), 'latin1');
+    const cases: [Record<string, { file: Buffer; name: string }>, string][] = [
+      [{ file_1: { file: js, name: 'script.pdf' } }, PDF_REFUSALS.externalAction],
+      [{ file_1: { file: Buffer.from('not a pdf at all'), name: 'letter.docx' } }, PDF_REFUSALS.notWellFormed],
+      [{ file_1: { file: Buffer.from(makePdf().toString('latin1').replace(/trailer\s*<</, (m) => `${m} /Encrypt 9 0 R`), 'latin1'), name: 'locked.pdf' } }, PDF_REFUSALS.security],
+      [{ file_1: { file: Buffer.alloc(0), name: 'empty.pdf' } }, 'The document is empty'],
+      // A good main document with a bad attachment: both refused, nothing kept.
+      [{ file_1: { file: makePdf(), name: 'good.pdf' }, file_2: { file: js, name: 'bad.pdf' } }, PDF_REFUSALS.externalAction],
+    ];
+    for (const [files, text] of cases) {
+      const page = await c.next(upload, files);
+      expect(page.status).toBe(200);
+      expect(stepOf(page)).toBe('upload');
+      expect(page.body).toContain(text);
+      expect(await staging()).toEqual([]);
+    }
+    const none = await c.next(upload, {});
+    expect(none.body).toContain('You cannot proceed any further until you have attached a main document.');
+
+    // The court's limit (FLSD 50 MB, data per court), checked while the file streams: lowered here to 100 kB.
+    testDb(app).prepare("UPDATE filing_courts SET max_upload_bytes = 100000 WHERE court = 'flsd'").run();
+    bumpDataGeneration(testDb(app));
+    const big = await c.next(upload, { file_1: { file: makePdf('Big', 2, 150_000), name: 'big.pdf' } });
+    expect(big.body).toContain(tooLargeText(100_000));
+    expect(await staging()).toEqual([]);
+    expect(app.repos.docketEntries.forCase(courtCase.id)).toHaveLength(entries);
+
+    // Clicking the menu abandons the filing: its staged files go with it.
+    const ok = await c.next(upload, { file_1: { file: makePdf(), name: 'ok.pdf' } });
+    expect(stepOf(ok)).toBe('link');
+    expect(await staging()).toHaveLength(1);
+    await c.get('/cgi-bin/DisplayMenu.pl?CivilEvents');
+    expect(await staging()).toEqual([]);
+    const again = await c.next(ok, { link: 'no' });
+    expect(again.body).toContain('This filing transaction was abandoned.');
+  });
+});
+
+describe('filings racing into one case', () => {
+  it('get distinct, gap-free document numbers', async () => {
+    app = await makeApp();
+    const { base } = await serve(app);
+    const courtCase = app.repos.cases.byNumber('flsd', CASE);
+    if (!courtCase) throw new Error('no case');
+    const maxBefore = app.repos.docketEntries.maxDocNumber(courtCase.id);
+    const RACERS = 6;
+    const finals = await Promise.all(
+      Array.from({ length: RACERS }, async (_, i) => {
+        const c = FilingClient.forPersona(app as FastifyInstance, base);
+        let page = await toUpload(c, i % 2 === 0 ? 'motcontinue' : 'motexcess');
+        page = await c.next(page, { file_1: { file: makePdf(`Racer ${i}`), name: `racer-${i}.pdf` } });
+        while (stepOf(page) !== 'final') page = await c.next(page, { link: 'no' });
+        return { c, page };
+      }),
+    );
+    const receipts = await Promise.all(finals.map(({ c, page }) => c.next(page)));
+    expect(receipts.map(stepOf)).toEqual(Array(RACERS).fill('receipt'));
+    const numbers = app.repos.docketEntries.forCase(courtCase.id).flatMap((e) => (e.docNumber !== null && e.docNumber > maxBefore ? [e.docNumber] : []));
+    expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: RACERS }, (_, i) => maxBefore + 1 + i));
+    const serials = app.repos.documents.forCase(courtCase.id).filter((d) => d.origin === 'uploaded').map((d) => d.serial);
+    expect(new Set(serials).size).toBe(RACERS);
   });
 });

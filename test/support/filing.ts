@@ -30,17 +30,22 @@ export class FilingClient {
   constructor(
     readonly base: string,
     session: Record<string, string>,
+    /** The Host header (a court's ecf.<court>.uscourts.gov); the base's own when absent. */
+    readonly host?: string,
   ) {
     for (const [k, v] of Object.entries(session)) this.cookies.set(k, v);
   }
 
-  static forPersona(app: FastifyInstance, base: string, username = 'rlinked'): FilingClient {
-    return new FilingClient(base, sessionCookies(app, username));
+  static forPersona(app: FastifyInstance, base: string, username = 'rlinked', host?: string): FilingClient {
+    return new FilingClient(base, sessionCookies(app, username), host);
   }
 
   private async send(path: string, method: string, body?: FormData): Promise<Answer & { location?: string }> {
     const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-    const res = await request(`${this.base}${path}`, { method: method as 'GET', headers: cookie ? { cookie } : {}, body });
+    const headers: Record<string, string> = {};
+    if (cookie) headers['cookie'] = cookie;
+    if (this.host) headers['host'] = this.host;
+    const res = await request(`${this.base}${path}`, { method: method as 'GET', headers, body });
     const text = await res.body.text();
     const raw = res.headers['set-cookie'];
     for (const c of raw === undefined ? [] : Array.isArray(raw) ? raw : [raw]) {

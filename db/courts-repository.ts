@@ -1,4 +1,5 @@
 import { docPrefixFor } from '../server/domain/doc-ids.js';
+import { readNotice, type CourtNotice, type CourtNoticeInput } from '../server/domain/nef-settings.js';
 import { bumpDataGeneration, dataGeneration, type DB } from './database.js';
 
 export type PdfDelivery = 'inline' | 'iframe';
@@ -17,10 +18,13 @@ export interface Court {
   pdfDelivery: PdfDelivery;
   /** The court pages' `<body BGCOLOR=...>` (captured: FLSD E0FFFF, NYSD ADC1CE). */
   bodyBgcolor: string;
+  /** What its Notices of Electronic Filing say and who sends them (issue 13), defaults filled in. */
+  notice: Readonly<CourtNotice>;
 }
 
-/** A court to add: the issue 12 fields have defaults (the prefix from the national map). */
-export type NewCourt = Omit<Court, 'docPrefix' | 'officeNames' | 'pdfDelivery' | 'bodyBgcolor'> & Partial<Court>;
+/** A court to add: the issue 12 and 13 fields have defaults (the prefix from the national map). */
+export type NewCourt = Omit<Court, 'docPrefix' | 'officeNames' | 'pdfDelivery' | 'bodyBgcolor' | 'notice'> &
+  Partial<Omit<Court, 'notice'>> & { notice?: CourtNoticeInput };
 
 interface CourtRow {
   code: string;
@@ -32,6 +36,7 @@ interface CourtRow {
   office_names: string;
   pdf_delivery: PdfDelivery;
   body_bgcolor: string;
+  notice: string;
 }
 
 interface Allocation {
@@ -60,6 +65,7 @@ const toCourt = (r: CourtRow): Court => ({
   officeNames: officeNames(r.office_names),
   pdfDelivery: r.pdf_delivery,
   bodyBgcolor: r.body_bgcolor,
+  notice: readNotice(r.notice, { code: r.code, name: r.name, kind: r.kind }),
 });
 
 /**
@@ -72,9 +78,9 @@ const toCourt = (r: CourtRow): Court => ({
 export function createCourtsRepository(db: DB) {
   const all = db.prepare<[], CourtRow>('SELECT * FROM courts ORDER BY code');
   const count = db.prepare<[], { n: number }>('SELECT COUNT(*) AS n FROM courts');
-  const insert = db.prepare<[string, string, string, string, string, string, string, string, string]>(
-    `INSERT INTO courts (code, psc_court_id, name, title, kind, doc_prefix, office_names, pdf_delivery, body_bgcolor)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  const insert = db.prepare<[string, string, string, string, string, string, string, string, string, string]>(
+    `INSERT INTO courts (code, psc_court_id, name, title, kind, doc_prefix, office_names, pdf_delivery, body_bgcolor, notice)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   // The counters are not part of Court (nothing caches them), so moving one leaves the cache alone.
   // "MAX(next, floor)": 0, or a counter below what is in use (a reset reinserts the courts), starts at the floor.
@@ -113,7 +119,7 @@ export function createCourtsRepository(db: DB) {
       bumpDataGeneration(db);
       for (const c of list) {
         const prefix = c.docPrefix ?? docPrefixFor(c.code) ?? '';
-        insert.run(c.code, c.pscCourtId, c.name, c.title, c.kind, prefix, JSON.stringify(c.officeNames ?? {}), c.pdfDelivery ?? 'inline', c.bodyBgcolor ?? 'E0FFFF');
+        insert.run(c.code, c.pscCourtId, c.name, c.title, c.kind, prefix, JSON.stringify(c.officeNames ?? {}), c.pdfDelivery ?? 'inline', c.bodyBgcolor ?? 'E0FFFF', JSON.stringify(c.notice ?? {}));
       }
     },
     /**

@@ -10,9 +10,11 @@ import { createEcfAccountsRepository } from './ecf-accounts-repository.js';
 import { createFilerAssociationsRepository } from './filer-associations-repository.js';
 import { createFilingCatalogRepository } from './filing-catalog-repository.js';
 import { createFilingsRepository } from './filings-repository.js';
+import { createFeesRepository } from './fees-repository.js';
 import { createFreeLooksRepository } from './free-looks-repository.js';
 import { createJournalRepository } from './journal-repository.js';
 import { createMetaRepository } from './meta-repository.js';
+import { createNefsRepository } from './nefs-repository.js';
 import { createOutboxRepository } from './outbox-repository.js';
 import { createPacerAccountsRepository } from './pacer-accounts-repository.js';
 import { createPartiesRepository } from './parties-repository.js';
@@ -44,6 +46,9 @@ export function createRepositories(db: DB) {
     filingCatalog: createFilingCatalogRepository(db),
     filings: createFilingsRepository(db),
     filerAssociations: createFilerAssociationsRepository(db),
+    // Issue 13: the Notices of Electronic Filing issued, and filing fees.
+    nefs: createNefsRepository(db),
+    fees: createFeesRepository(db),
     classes: createClassesRepository(db),
     meta: createMetaRepository(db),
   };

@@ -10,6 +10,7 @@ import { SeedFilingCatalog } from '../server/domain/filing-events.js';
  */
 export const COURT_KINDS = ['district', 'bankruptcy'] as const;
 export const PDF_DELIVERIES = ['inline', 'iframe'] as const;
+const EMAIL = '^[^@\\s]+@[^@\\s]+$';
 const SeedCourtInput = Type.Object({
   code: Type.String({ pattern: '^[a-z]{2,8}$', description: '2-8 lower-case letters (the CM/ECF host code)' }),
   name: nonBlank(200),
@@ -25,6 +26,19 @@ const SeedCourtInput = Type.Object({
   ),
   pdfDelivery: Type.Optional(Type.Unsafe<(typeof PDF_DELIVERIES)[number]>({ type: 'string', enum: [...PDF_DELIVERIES], default: 'inline' })),
   bodyBgcolor: Type.Optional(Type.String({ pattern: '^[0-9A-Fa-f]{6}$', default: 'E0FFFF', description: 'six hex digits, e.g. E0FFFF' })),
+  notice: Type.Optional(
+    Type.Object(
+      {
+        header: Type.Optional(Type.Tuple([nonBlank(200), nonBlank(200)], { description: 'the two centred lines, e.g. ["U.S. District Court", "Southern District of New York"]' })),
+        sender: Type.Optional(Type.String({ pattern: EMAIL, maxLength: 200, description: "the notices' From address" })),
+        courtMail: Type.Optional(Type.String({ pattern: EMAIL, maxLength: 200, description: "the notices' To address (recipients are Bcc)" })),
+        stampId: Type.Optional(Type.String({ pattern: '^\\d{6,12}$', description: 'the stamp id, digits (e.g. 1008691343)' })),
+        timeZone: Type.Optional(Type.String({ pattern: '^[A-Za-z_]+(/[A-Za-z_+-]+)*$', maxLength: 60, description: 'an IANA time zone, e.g. America/New_York' })),
+        filerFreeLook: Type.Optional(Type.Boolean({ description: "whether the filer's own notice carries a free look" })),
+      },
+      { default: {}, description: "what the court's Notices of Electronic Filing say (docs/nef.md)" },
+    ),
+  ),
 });
 
 export const SeedDocument = Type.Object({

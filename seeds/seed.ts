@@ -8,6 +8,7 @@ import { SEEDS_DIR } from '../server/paths.js';
 import { insertCaseRecord, type CaseRecord, type CourtFacts } from '../server/domain/case-records.js';
 import { docPrefixFor } from '../server/domain/doc-ids.js';
 import { catalogProblem, catalogRows, type CatalogRows, type SeedFilingCatalog } from '../server/domain/filing-events.js';
+import { isTimeZone, type CourtNoticeInput } from '../server/domain/nef-settings.js';
 import { checkSeedCases, seedCaseRecords, type SeedCase } from './seed-cases.js';
 import { type COURT_KINDS, type PDF_DELIVERIES, SeedDocument } from './seed-schema.js';
 import { precompiledSeedValidator } from './seed-validator.js';
@@ -28,6 +29,7 @@ export interface SeedCourt {
   officeNames: Record<string, string>;
   pdfDelivery: (typeof PDF_DELIVERIES)[number];
   bodyBgcolor: string;
+  notice: CourtNoticeInput;
 }
 
 export type SeedPacerAccount = PacerAccountInput;
@@ -113,6 +115,8 @@ export function parseSeed(data: unknown, file: string): Seed {
     const docPrefix = c.docPrefix ?? docPrefixFor(c.code);
     // Fidelity: every doc1 id starts with the court's prefix; a court outside the national map must name one.
     if (docPrefix === undefined) fail(`courts[${i}]`, 'docPrefix', `is required for "${c.code}", which has no national doc1 prefix`);
+    const zone = c.notice.timeZone;
+    if (zone !== undefined && !isTimeZone(zone)) fail(`courts[${i}]`, 'notice.timeZone', `names "${zone}", which is not a time zone this Node.js knows`);
     return {
       code: c.code,
       name: c.name,
@@ -123,6 +127,7 @@ export function parseSeed(data: unknown, file: string): Seed {
       officeNames: c.officeNames,
       pdfDelivery: c.pdfDelivery,
       bodyBgcolor: c.bodyBgcolor.toUpperCase(),
+      notice: c.notice,
     };
   });
 

@@ -85,6 +85,17 @@ export const CourtJson = Type.Object({
   officeNames: Type.Record(Type.String(), Type.String(), { description: "The docket header's division by office digit." }),
   pdfDelivery: Type.Unsafe<'inline' | 'iframe'>({ type: 'string', enum: ['inline', 'iframe'], description: 'A document purchase answers the PDF, or the show_temp.pl iframe page.' }),
   bodyBgcolor: Type.String(),
+  notice: Type.Object(
+    {
+      header: Type.Array(Type.String(), { description: 'The two centred lines of its notices.' }),
+      sender: Type.String({ description: "Its notices' From address." }),
+      courtMail: Type.String({ description: "Its notices' To address (recipients are Bcc)." }),
+      stampId: Type.String({ description: 'The Electronic document Stamp id (dcecfStamp_ID / bkecfStamp_ID).' }),
+      timeZone: Type.String({ description: "The court's clock: the notices' times, their filed-on day, the fee deadline." }),
+      filerFreeLook: Type.Boolean({ description: "Whether the filer's own notice carries a free look." }),
+    },
+    { description: 'What its Notices of Electronic Filing say (docs/nef.md).' },
+  ),
 });
 
 export const FaultsJson = Type.Object({ faults: Type.Array(Type.String()), known: Type.Array(Type.String()) });

@@ -49,6 +49,9 @@ export const TEMPLATE_NAMES = [
   'ecf/main',
   'ecf/maintain-account',
   'ecf/maintenance',
+  'ecf/nef/notice',
+  'ecf/nef/notice-bankruptcy',
+  'ecf/nef/page',
   'ecf/no-privileges',
   'ecf/not-a-filer',
   'ecf/query-message',
@@ -89,10 +92,15 @@ declare module 'fastify' {
 /**
  * Eta over views/, templates compiled once and cached. Output is HTML-escaped by default
  * (`<%= %>`); raw output (`<%~ %>`) is used only for the layout body and partials.
+ * Also used outside a request (the Notice of Electronic Filing's e-mail bodies, server/domain/nef.ts).
  */
+export function createEta(): Eta {
+  return new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true, autoTrim: [false, 'nl'] });
+}
+
 export default fp(
   async (app) => {
-    const eta = new Eta({ views: VIEWS_DIR, cache: true, autoEscape: true, autoTrim: [false, 'nl'] });
+    const eta = createEta();
     app.decorate('renderView', (template: TemplateName, data: Record<string, unknown>) => eta.render(template, data));
     app.decorateReply('page', function (template: TemplateName, data: Record<string, unknown> = {}, status = 200) {
       const html = eta.render(template, { site: this.request.site, ...data });

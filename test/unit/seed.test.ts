@@ -69,6 +69,8 @@ describe('seed file', () => {
         officeNames: {},
         pdfDelivery: 'inline',
         bodyBgcolor: 'E0FFFF',
+        // The notice's defaults come from the court when it is read (nef-settings.ts readNotice).
+        notice: {},
       },
     ]);
     const defaults = { email: '', kind: 'individual', upgraded: true, filer: false, mfaSecret: null, mfaBackupCodes: [], clientCodeRequired: false, status: 'active' };

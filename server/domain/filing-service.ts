@@ -7,6 +7,7 @@ import type { FilingRow } from '../../db/filings-repository.js';
 import type { Repositories } from '../../db/index.js';
 import type { Party } from '../../db/parties-repository.js';
 import { MIN_DOC_SERIAL } from './doc-ids.js';
+import { courtDay } from './nef.js';
 import type { FilingEvent } from './filing-events.js';
 import type { FeePort, NefPort } from './filing-ports.js';
 import { docketText, type TextParts } from './filing-text.js';
@@ -45,8 +46,6 @@ export type CommitOutcome =
 
 /** The filer's name as the docket writes it after an entry: "(Last, First)". */
 export const filerName = (a: Pick<EcfAccount, 'lastName' | 'firstName'>) => `${a.lastName}, ${a.firstName}`;
-
-const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);
 
 /** Mints an 8-digit magic number no free look uses yet. */
 function mintMagicFor(repos: Repositories): () => string {
@@ -248,7 +247,7 @@ export function createFilingService(deps: FilingServiceDeps) {
 
           const receipts = chargeFees(f, { courtCase, docNumber, now });
           const { text: entryText, parts } = text(f, now, receipts);
-          const day = isoDay(now);
+          const day = courtDay(f.court, now);
           const entryId = repos.docketEntries.insert({
             caseId: courtCase.id,
             seq,

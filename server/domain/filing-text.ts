@@ -1,5 +1,6 @@
 import type { DocketEntry } from '../../db/docket-entries-repository.js';
 import type { FilingEvent } from './filing-events.js';
+import { feeDocketText } from './fees.js';
 
 /**
  * The docket text a filing writes (pure). Fidelity (filing-and-reports.md A.6, A.7, A.9; the
@@ -40,11 +41,6 @@ export function cleanFreeText(text: string): string {
   return text.replace(/\s+/g, ' ').replace(/\[\[|\]\]/g, '').trim().slice(0, 500);
 }
 
-/** Fidelity: "$ 605" for whole dollars, "$ 505.50" otherwise (captured dockets: "$ 402", "$ 505.00"). */
-export function dollars(cents: number): string {
-  return cents % 100 === 0 ? String(cents / 100) : (cents / 100).toFixed(2);
-}
-
 /**
  * What a linked entry is called in the new text: its own text up to its filers ("MOTION to Dismiss
  * [[1]] Complaint for Failure to State a Claim"), as real "re [4] ..." links read.
@@ -73,7 +69,7 @@ export function docketText(input: TextInput): { text: string; parts: TextParts }
   let rest = ` ${filedBy} ${input.filers}`;
   if (input.asTo.length > 0) rest += ` as to ${input.asTo.join(', ')}`;
   rest += '.';
-  for (const f of input.fees) rest += ` Filing fee $ ${dollars(f.cents)}, receipt number ${f.receiptNumber ?? RECEIPT_PENDING}.`;
+  for (const f of input.fees) rest += ` ${feeDocketText(f, f.receiptNumber ?? RECEIPT_PENDING)}.`;
   if (input.deadline) rest += ` ${input.deadline}`;
 
   const prefix = input.prefix ? `${input.prefix} ` : '';

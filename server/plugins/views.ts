@@ -35,7 +35,6 @@ export const TEMPLATE_NAMES = [
   'ecf/filing/categories',
   'ecf/filing/message',
   'ecf/filing/picker',
-  'ecf/filing/receipt',
   'ecf/filing/step',
   'ecf/help',
   'ecf/iquery',

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
 import { bumpDataGeneration } from '../../db/database.js';
+import { paymentAuthorization } from '../../server/domain/fees.js';
 import { PDF_REFUSALS, tooLargeText } from '../../server/domain/uploads.js';
 import { makeApp, serve, testDb } from '../support/app.js';
 import { FilingClient, makePdf, optionFor, stepOf, type Answer } from '../support/filing.js';
@@ -88,6 +89,11 @@ describe('filing a motion to dismiss at FLSD', () => {
     expect(stepOf(page)).toBe('receipt');
     expect(page.body).toContain('Notice of Electronic Filing');
     expect(page.body).toContain('/cgi-bin/login.pl?logout');
+    // The NEF slice's notice: kept with the filing (its nefs row) and e-mailed to the case's counsel.
+    const filing = app.repos.filings.list({ court: 'flsd', state: 'committed' })[0];
+    expect(filing?.nefId).toBeGreaterThan(0);
+    expect(page.body).toContain('magic_num=');
+    expect(app.repos.outbox.list().some((m) => m.subject.startsWith(`Activity in Case ${courtCase.numberFull} Alvarez v. Sunshine Marine Supply, LLC Motion to Dismiss`))).toBe(true);
 
     const after = app.repos.docketEntries.forCase(courtCase.id);
     expect(after).toHaveLength(before.length + 1);
@@ -212,5 +218,56 @@ describe('filings racing into one case', () => {
     expect(numbers.sort((a, b) => a - b)).toEqual(Array.from({ length: RACERS }, (_, i) => maxBefore + 1 + i));
     const serials = app.repos.documents.forCase(courtCase.id).filter((d) => d.origin === 'uploaded').map((d) => d.serial);
     expect(new Set(serials).size).toBe(RACERS);
+  });
+});
+
+describe('a filing with a fee', () => {
+  it('shows the charges panel; Continue Filing puts the receipt number in the text, Pay Now comes back paid', async () => {
+    app = await makeApp();
+    const { base } = await serve(app);
+    const courtCase = app.repos.cases.byNumber('flsd', CASE);
+    if (!courtCase) throw new Error('no case');
+
+    async function toCharges(c: FilingClient): Promise<Answer> {
+      let page = await c.next(await c.get('/cgi-bin/Dispatch.pl?civappeal'), { event: 'noa' });
+      page = await c.next(page, { case_num: CASE });
+      page = await c.next(page);
+      page = await c.next(page, { filer: optionFor(page.body, 'Sunshine Marine Supply') });
+      if (stepOf(page) === 'association') page = await c.next(page, { [`assoc_${optionForAssoc(page.body)}`]: 'y' });
+      page = await c.next(page, { file_1: { file: makePdf('Notice of Appeal'), name: 'noa.pdf' } });
+      page = await c.next(page, { link: 'yes' });
+      expect(stepOf(page)).toBe('refer');
+      page = await c.next(page, { refer: '1' });
+      page = await c.next(page);
+      expect(stepOf(page)).toBe('charges');
+      expect(page.body).toContain('Summary of current charges');
+      return page;
+    }
+
+    const later = FilingClient.forPersona(app, base);
+    let page = await toCharges(later);
+    page = await later.next(page, { choice: 'continue' });
+    expect(stepOf(page)).toBe('final');
+    page = await later.next(page);
+    expect(stepOf(page)).toBe('receipt');
+    const unpaid = app.repos.docketEntries.forCase(courtCase.id).at(-1);
+    expect(unpaid?.text).toMatch(/^NOTICE OF APPEAL as to \[\[1\]\] .* by Sunshine Marine Supply, LLC\. Filing fee \$ 605, receipt number AFLSDC-\d{8}\.$/);
+    expect(unpaid?.kind).toBe('notice-of-appeal');
+
+    const now = FilingClient.forPersona(app, base);
+    page = await toCharges(now);
+    const pay = await now.post(new URL(page.url, base).pathname + new URL(page.url, base).search, { token: /name="token" value="([^"]+)"/.exec(page.body)?.[1] ?? '', choice: 'paynow' }, false);
+    expect(pay.status).toBe(303);
+    expect(pay.location).toMatch(/^\/cgi-bin\/InternetPayment\.pl\?filing=[0-9a-f]{16}&return=/);
+    const key = /filing=([0-9a-f]{16})/.exec(pay.location ?? '')?.[1] ?? '';
+    // The pay page's answer when the filer authorizes (the fees slice's pages): back to -paid with the token.
+    const session = now.cookies.get('NextGenCSO') ?? '';
+    const forged = await now.get(`/cgi-bin/Filing.pl?${key}-paid&authorization=forged`);
+    expect(stepOf(forged)).toBe('charges');
+    page = await now.get(`/cgi-bin/Filing.pl?${key}-paid&authorization=${encodeURIComponent(paymentAuthorization(app.secret, session, key))}`);
+    expect(stepOf(page)).toBe('final');
+    await now.next(page);
+    const fees = app.repos.fees.unpaid(app.repos.pacerAccounts.byUsername('rlinked')?.id ?? 0, 'flsd');
+    expect(fees).toHaveLength(1);
   });
 });

@@ -23,6 +23,7 @@ import { field, fieldList, rawQuery } from '../../domain/form-fields.js';
 import { removeStaged, stageUpload, stagingDir, type StageResult } from '../../domain/uploads.js';
 import { courtPage, FORM_EXPIRED, formToken, formTokenValid } from '../court-context.js';
 import type { EventMenuName } from '../paths.js';
+import { feePaymentUrl, paymentAuthorized } from '../../domain/fees.js';
 import { feeServiceFor, RECEIPT_TEMPLATE } from './filing-seams.js';
 
 /**
@@ -156,7 +157,8 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
 
   /** The filing a step's URL names, if it is this session's at this court. */
   function filingOf(request: FastifyRequest): { f: LoadedFiling; step: string } | null {
-    const m = /^([0-9a-f]{16})-([a-z]{2,12})$/.exec(rawQuery(request.url));
+    // Pay Now comes back to `<key>-paid&authorization=<token>` (docs/nef.md).
+    const m = /^([0-9a-f]{16})-([a-z]{2,12})(?:&|$)/.exec(rawQuery(request.url));
     if (!m) return null;
     const row = app.repos.filings.byKey(m[1] as string);
     if (!row || row.sessionToken !== request.ecf.session.token || row.court !== request.ecf.court.code) return null;
@@ -239,6 +241,13 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
     if (isReply(g)) return g;
     const { f, step } = g;
     if (step === 'receipt') return courtPage(reply, request, RECEIPT_TEMPLATE, { nefHtml: f.row.nefHtml, filing: f.row });
+    if (step === 'paid') {
+      // Pay Now's return: authorized, the filing is paid and goes on; cancelled, the panel again.
+      if (!reachable('charges', f.data, f.ctx)) return showStep(request, reply, f, currentStep(f.data, f.ctx), FILING_TEXTS.stepFirst);
+      const given = new URLSearchParams(rawQuery(request.url)).get('authorization');
+      if (!paymentAuthorized(app.secret, request.ecf.session.token, f.row.key, given)) return reply.redirect(stepUrl(f.row.key, 'charges'), 303);
+      return advance(reply, f, 'charges', { paid: true });
+    }
     if (step === 'party') {
       if (!reachable('filer', f.data, f.ctx)) return showStep(request, reply, f, currentStep(f.data, f.ctx), FILING_TEXTS.stepFirst);
       return stepPage(request, reply, f, 'party', { found: [], lastName: '', firstName: '' });
@@ -357,7 +366,8 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
           });
         }
         case 'charges': {
-          // Pay Now comes with the fees slice (docs/filing.md); until then both choices go on to the final text.
+          // Fidelity (A.7): Pay Now goes to the payment page and comes back to `-paid`; Continue Filing pays later.
+          if (field(body, 'choice', 20) === 'paynow') return reply.redirect(feePaymentUrl(f.row.key, stepUrl(f.row.key, 'paid'), service.feesOf(f)), 303);
           return advance(reply, f, step, { paid: false });
         }
         case 'final': {

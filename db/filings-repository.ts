@@ -18,9 +18,6 @@ export interface FilingRow {
   entryId: number | null;
   docNumber: number | null;
   nefId: number | null;
-  nefSubject: string;
-  nefHtml: string;
-  nefRecipients: string;
   createdAt: number;
   updatedAt: number;
   committedAt: number | null;
@@ -36,25 +33,7 @@ export interface CommittedFiling {
   docNumber: number;
   nefId: number | null;
   data: string;
-  nefSubject: string;
-  nefHtml: string;
-  nefRecipients: string;
   at: number;
-}
-
-/** A committed filing's Notice of Electronic Filing, by the filing's id (docs/filing.md "NEF ids"). */
-export interface NefRecord {
-  id: number;
-  court: string;
-  caseId: number;
-  pacerCaseId: number;
-  caseNumber: string;
-  docNumber: number;
-  entryId: number;
-  subject: string;
-  recipients: { name: string; emails: string[] }[];
-  html: string;
-  committedAt: number;
 }
 
 /** A row of the control plane's list (no NEF HTML, no session token). */
@@ -92,9 +71,6 @@ interface Row {
   entry_id: number | null;
   doc_number: number | null;
   nef_id: number | null;
-  nef_subject: string;
-  nef_html: string;
-  nef_recipients: string;
   created_at: number;
   updated_at: number;
   committed_at: number | null;
@@ -115,48 +91,8 @@ const toFiling = (r: Row): FilingRow => ({
   entryId: r.entry_id,
   docNumber: r.doc_number,
   nefId: r.nef_id,
-  nefSubject: r.nef_subject,
-  nefHtml: r.nef_html,
-  nefRecipients: r.nef_recipients,
   createdAt: r.created_at,
   updatedAt: r.updated_at,
-  committedAt: r.committed_at,
-});
-
-function recipients(json: string): { name: string; emails: string[] }[] {
-  try {
-    const v: unknown = JSON.parse(json);
-    return Array.isArray(v) ? (v as { name: string; emails: string[] }[]) : [];
-  } catch {
-    return [];
-  }
-}
-
-interface NefRow {
-  id: number;
-  court: string;
-  case_id: number;
-  pacer_case_id: number;
-  number_short: string;
-  doc_number: number;
-  entry_id: number;
-  nef_subject: string;
-  nef_recipients: string;
-  nef_html: string;
-  committed_at: number;
-}
-
-const toNef = (r: NefRow): NefRecord => ({
-  id: r.id,
-  court: r.court,
-  caseId: r.case_id,
-  pacerCaseId: r.pacer_case_id,
-  caseNumber: r.number_short,
-  docNumber: r.doc_number,
-  entryId: r.entry_id,
-  subject: r.nef_subject,
-  recipients: recipients(r.nef_recipients),
-  html: r.nef_html,
   committedAt: r.committed_at,
 });
 
@@ -174,14 +110,10 @@ export function createFilingsRepository(db: DB) {
   const openOfSession = db.prepare<[string, string], Row>("SELECT * FROM filings WHERE session_token = ? AND court = ? AND state = 'open' ORDER BY id");
   const staleOpen = db.prepare<[number], Row>("SELECT * FROM filings WHERE state = 'open' AND updated_at < ? ORDER BY id");
   const open = db.prepare<[], Row>("SELECT * FROM filings WHERE state = 'open' ORDER BY id");
-  const commit = db.prepare<[number, number, number, number | null, string, string, string, string, number, number, number]>(
-    `UPDATE filings SET state = 'committed', case_id = ?, entry_id = ?, doc_number = ?, nef_id = ?, data = ?, nef_subject = ?, nef_html = ?, nef_recipients = ?,
+  const commit = db.prepare<[number, number, number, number | null, string, number, number, number]>(
+    `UPDATE filings SET state = 'committed', case_id = ?, entry_id = ?, doc_number = ?, nef_id = ?, data = ?,
        committed_at = ?, updated_at = ? WHERE id = ? AND state = 'open'`,
   );
-  const NEF_SELECT = `SELECT f.id, f.court, f.case_id, c.pacer_case_id, c.number_short, f.doc_number, f.entry_id, f.nef_subject, f.nef_recipients, f.nef_html, f.committed_at
-    FROM filings f JOIN cases c ON c.id = f.case_id WHERE f.state = 'committed' AND f.entry_id IS NOT NULL`;
-  const nefs = db.prepare<[string | null, string | null, number], NefRow>(`${NEF_SELECT} AND (? IS NULL OR f.court = ?) ORDER BY f.id DESC LIMIT ?`);
-  const nefById = db.prepare<[number], NefRow>(`${NEF_SELECT} AND f.id = ?`);
   const list = db.prepare<[string | null, string | null, string | null, string | null, number], FilingSummaryRow>(`
     SELECT f.id, f.key, f.court, p.username, e.login AS ecfLogin, f.menu, f.category_key AS categoryKey, f.state, f.data,
            c.pacer_case_id AS pacerCaseId, c.number_short AS caseNumber, f.doc_number AS docNumber, f.nef_id AS nefId,
@@ -209,14 +141,7 @@ export function createFilingsRepository(db: DB) {
     open: (): FilingRow[] => open.all().map(toFiling),
     /** Marks an open filing committed with its entry and NEF; false when it was not open. */
     commit: (c: CommittedFiling): boolean =>
-      commit.run(c.caseId, c.entryId, c.docNumber, c.nefId, c.data, c.nefSubject, c.nefHtml, c.nefRecipients, c.at, c.at, c.id).changes === 1,
-    /** Committed filings' NEFs, newest first (the NEF slice's /__admin/nefs). */
-    nefs: (opts: { court?: string; limit?: number } = {}): NefRecord[] =>
-      nefs.all(opts.court ?? null, opts.court ?? null, Math.min(Math.max(opts.limit ?? 100, 1), 10_000)).map(toNef),
-    nefById: (id: number): NefRecord | null => {
-      const r = Number.isSafeInteger(id) ? nefById.get(id) : undefined;
-      return r ? toNef(r) : null;
-    },
+      commit.run(c.caseId, c.entryId, c.docNumber, c.nefId, c.data, c.at, c.at, c.id).changes === 1,
     /** The control plane's list, newest first. */
     list: (opts: { court?: string; state?: FilingState; limit?: number } = {}): FilingSummaryRow[] =>
       list.all(opts.court ?? null, opts.court ?? null, opts.state ?? null, opts.state ?? null, Math.min(Math.max(opts.limit ?? 100, 1), 10_000)),

@@ -46,7 +46,7 @@ CREATE INDEX filing_events_by_category ON filing_events (category_id);
 
 -- A filing transaction: one per Next of a category's picker. `data` holds the choices made so far
 -- (JSON, server/domain/filing.ts FilingData); nothing reaches the docket before the commit, which
--- fills entry_id and the NEF. `key` is the random name in the steps' URLs (Filing.pl?<key>-<step>).
+-- fills entry_id and nef_id (the notice itself is the NEF slice's nefs row). `key` is the random name in the steps' URLs (Filing.pl?<key>-<step>).
 CREATE TABLE filings (
   id                INTEGER PRIMARY KEY,
   key               TEXT NOT NULL UNIQUE,
@@ -62,9 +62,6 @@ CREATE TABLE filings (
   entry_id          INTEGER REFERENCES docket_entries(id) ON DELETE SET NULL,
   doc_number        INTEGER,
   nef_id            INTEGER,                  -- the NEF slice's nefs.id (docs/nef.md); NULL before the commit
-  nef_subject       TEXT NOT NULL DEFAULT '',
-  nef_html          TEXT NOT NULL DEFAULT '',
-  nef_recipients    TEXT NOT NULL DEFAULT '[]',  -- JSON [{ name, emails }]
   created_at        INTEGER NOT NULL,
   updated_at        INTEGER NOT NULL,
   committed_at      INTEGER

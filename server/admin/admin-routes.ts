@@ -14,6 +14,7 @@ import journalAdminRoutes from './journal-admin-routes.js';
 import linksAdminRoutes from './links-admin-routes.js';
 import { openApiDocument } from './openapi-document.js';
 import outboxAdminRoutes from './outbox-admin-routes.js';
+import filingsAdminRoutes from './filings-admin-routes.js';
 import { resetToSeed } from './reset-service.js';
 import sessionsAdminRoutes from './sessions-admin-routes.js';
 
@@ -102,6 +103,7 @@ export default async function adminRoutes(app: FastifyInstance) {
     await secured.register(sessionsAdminRoutes);
     await secured.register(journalAdminRoutes);
     await secured.register(outboxAdminRoutes);
+    await secured.register(filingsAdminRoutes);
     await secured.register(faultsRoutes);
     await secured.register(clockRoutes);
   });

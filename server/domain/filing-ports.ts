@@ -12,7 +12,7 @@ export type { ChargeInput, Fee, NefInput };
 
 export interface NefPort {
   /** Synchronous, inside the commit's transaction: the notice, its e-mails, free looks and nefs row. */
-  issue(input: NefInput): Pick<NefIssued, 'nefId' | 'html' | 'subject' | 'recipients'>;
+  issue(input: NefInput): Pick<NefIssued, 'nefId'>;
 }
 
 export interface FeePort {

@@ -302,9 +302,6 @@ export function createFilingService(deps: FilingServiceDeps) {
             docNumber,
             nefId: nef.nefId,
             data: JSON.stringify({ ...f.data, newParties: (f.data.newParties ?? []).map((d) => ({ ...d, partyId: refs.get(d.ref) })) }),
-            nefSubject: nef.subject,
-            nefHtml: nef.html,
-            nefRecipients: JSON.stringify(nef.recipients),
             at: now,
           });
           if (!committed) throw new Error('filing changed state inside its own transaction');

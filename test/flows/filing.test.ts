@@ -118,6 +118,11 @@ describe('filing a motion to dismiss at FLSD', () => {
     // The filer now represents the defendant, and the association screen will not come back.
     expect(app.repos.attorneys.counselOfCase(courtCase.id).some((a) => a.name === 'Robert Linked' && a.toBeNoticed)).toBe(true);
 
+    // The control plane lists it, committed, with its NEF id (and in the OpenAPI document).
+    const listed = (await app.inject({ url: '/__admin/filings?state=committed' })).json<{ filings: { state: string; nefId: number; docNumber: number; caseNumber: string; events: string[] }[] }>();
+    expect(listed.filings[0]).toMatchObject({ state: 'committed', nefId: filing?.nefId, docNumber: maxBefore + 1, caseNumber: CASE, events: ['motdismiss'] });
+    expect(Object.keys((await app.inject({ url: '/__admin/openapi.json' })).json<{ paths: object }>().paths)).toContain('/filings');
+
     // No replay: the final Next again answers the receipt and writes nothing.
     const replay = await c.next(finalPage);
     expect(stepOf(replay)).toBe('receipt');

@@ -240,7 +240,10 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
     const g = guard(request, reply);
     if (isReply(g)) return g;
     const { f, step } = g;
-    if (step === 'receipt') return courtPage(reply, request, RECEIPT_TEMPLATE, { nefHtml: f.row.nefHtml, filing: f.row });
+    if (step === 'receipt') {
+      const nef = f.row.nefId === null ? null : app.repos.nefs.byId(f.row.nefId);
+      return courtPage(reply, request, RECEIPT_TEMPLATE, { nefHtml: nef?.html ?? '', filing: f.row });
+    }
     if (step === 'paid') {
       // Pay Now's return: authorized, the filing is paid and goes on; cancelled, the panel again.
       if (!reachable('charges', f.data, f.ctx)) return showStep(request, reply, f, currentStep(f.data, f.ctx), FILING_TEXTS.stepFirst);

@@ -104,7 +104,7 @@ const SeedHeading = Type.Object({
 /** The seed's `filingEvents[]`: one catalogue for the courts it names. */
 export const SeedFilingCatalog = Type.Object({
   courts: Type.Array(Type.String({ pattern: '^[a-z]{2,8}$' }), { minItems: 1, description: 'court codes' }),
-  maxUploadMb: Type.Optional(Type.Integer({ minimum: 1, maximum: 2000, default: DEFAULT_MAX_UPLOAD_MB, description: 'the largest PDF, in MB' })),
+  maxUploadMb: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000, default: DEFAULT_MAX_UPLOAD_MB, description: 'the largest PDF, in MB' })),
   menus: Type.Object(
     {
       CivilEvents: Type.Optional(Type.Array(SeedHeading, { maxItems: 20 })),

@@ -1,5 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createFeeService, FEE_LOCK_TEXT } from '../../server/domain/fees.js';
+import { STALE_FILING_MS } from '../../server/plugins/filings.js';
 import { makeApp, serve } from '../support/app.js';
 import { FilingClient, makePdf, optionFor, stepOf, type Answer } from '../support/filing.js';
 
@@ -160,3 +164,53 @@ function optionAgainst(html: string, name: string): string {
   for (const m of html.matchAll(/name="against" value="(\d+)"[^>]*> ([^<[]*)/g)) if ((m[2] ?? '').includes(name)) return m[1] as string;
   throw new Error(`no party ${name}`);
 }
+
+describe('the state of a filing over time', () => {
+  it('Back then Next walks the later steps again, prefilled; a stale filing is swept with its files', async () => {
+    app = await makeApp();
+    const { base } = await serve(app);
+    const c = FilingClient.forPersona(app, base);
+    let page = await start(c, 'CivilEvents', 'civmotion', 'motdismiss');
+    const casePage = page;
+    page = await c.next(page, { case_num: '1:26-cv-20001' });
+    page = await c.next(page);
+    const filerPage = page;
+    page = await c.next(page, { filer: optionFor(page.body, 'Carmen Alvarez') });
+    if (stepOf(page) === 'association') page = await c.next(page, { [`assoc_${/name="assoc_(-?\d+)"/.exec(page.body)?.[1]}`]: 'y' });
+    page = await c.next(page, { file_1: { file: makePdf(), name: 'm.pdf' } });
+    expect(stepOf(page)).toBe('link');
+    // Back to Select the Filer, another party: the later steps are walked again.
+    page = await c.next(filerPage, { filer: optionFor(filerPage.body, 'Sunshine Marine Supply') });
+    expect(stepOf(page)).toBe('association');
+    // Back to the case: another case starts the later steps over.
+    page = await c.next(casePage, { case_num: '1:26-cv-20417' });
+    expect(stepOf(page)).toBe('confirm');
+    expect(page.body).toContain('Brightwater Condominium Association');
+
+    const staged = () => readdirSync(join(app?.documents.dir ?? '', 'staging'), { recursive: true }).filter((n) => String(n).endsWith('.pdf'));
+    expect(staged()).toHaveLength(1);
+    app.clock.advance(5 * 3600);
+    expect(await app.filings.sweepStale(STALE_FILING_MS)).toBe(1);
+    expect(staged()).toEqual([]);
+    expect((await c.next(page)).body).toContain('This filing transaction was abandoned.');
+  });
+
+  it('refuses to start a filing while a fee from an earlier day is unpaid', async () => {
+    app = await makeApp();
+    const { base } = await serve(app);
+    const account = app.repos.pacerAccounts.byUsername('rlinked');
+    const courtCase = app.repos.cases.byNumber('flsd', '1:26-cv-20001');
+    if (!account || !courtCase) throw new Error('no data');
+    const court = app.repos.courts.byCode('flsd');
+    if (!court) throw new Error('no court');
+    createFeeService({ repos: app.repos, clock: app.clock }).charge({
+      court, pacerAccountId: account.id, ecfAccountId: 0, caseId: courtCase.id, docNumber: 1, filingId: 0, fee: { cents: 60500, label: 'Notice of Appeal' }, paid: false, at: app.clock.now(),
+    });
+    app.clock.advance(2 * 86_400);
+    // A session of the new day (the old one would have expired).
+    const c = FilingClient.forPersona(app, base);
+    const refused = await c.next(await c.get('/cgi-bin/Dispatch.pl?civmotion'), { event: 'motdismiss' });
+    expect(refused.body).toContain(FEE_LOCK_TEXT);
+    expect(app.repos.filings.list({ court: 'flsd' })).toEqual([]);
+  });
+});

@@ -1,7 +1,9 @@
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
+import { formatDocId } from '../../server/domain/doc-ids.js';
 import { bumpDataGeneration } from '../../db/database.js';
 import { paymentAuthorization } from '../../server/domain/fees.js';
 import { PDF_REFUSALS, tooLargeText } from '../../server/domain/uploads.js';
@@ -117,6 +119,20 @@ describe('filing a motion to dismiss at FLSD', () => {
     expect(await readdir(join(app.documents.dir, 'staging')).catch(() => [])).toEqual([]);
     // The filer now represents the defendant, and the association screen will not come back.
     expect(app.repos.attorneys.counselOfCase(courtCase.id).some((a) => a.name === 'Robert Linked' && a.toBeNoticed)).toBe(true);
+
+    // Afterwards: the docket report lists it with its attachment, and the document downloads byte for byte.
+    const docket = await c.post(`/cgi-bin/DktRpt.pl?1-L_1_0-1`, { all_case_ids: String(courtCase.pacerCaseId), date_range_type: 'Filed', sort1: 'oldest date first' });
+    expect(docket.body).toContain('Emergency MOTION to Dismiss');
+    expect(docket.body).toContain('Exhibit A');
+    expect(docket.body).toContain('for &lt;b&gt;improper&lt;/b&gt; venue');
+    expect(docket.body).not.toContain('<b>improper</b>');
+    const bought = await request(`${base}/doc1/${formatDocId(court.docPrefix, docs[0].serial, false)}`, {
+      method: 'POST',
+      headers: { cookie: [...c.cookies].map(([k, v]) => `${k}=${v}`).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ caseid: String(courtCase.pacerCaseId), got_receipt: '1', pdf_header: '1', pdf_toggle_possible: '1' }).toString(),
+    });
+    expect(bought.headers['content-type']).toBe('application/pdf');
+    expect(Buffer.from(await bought.body.arrayBuffer()).equals(main)).toBe(true);
 
     // The control plane lists it, committed, with its NEF id (and in the OpenAPI document).
     const listed = (await app.inject({ url: '/__admin/filings?state=committed' })).json<{ filings: { state: string; nefId: number; docNumber: number; caseNumber: string; events: string[] }[] }>();

@@ -1,16 +1,8 @@
-import type { EventMenuName } from '../server/ecf/paths.js';
 import type { CatalogRows, CourtCatalog, FilingCategory, FilingEvent, LinkPrompt } from '../server/domain/filing-events.js';
 import { bumpDataGeneration, dataGeneration, type DB } from './database.js';
 
-interface CategoryRow {
-  id: number;
-  court: string;
-  menu: EventMenuName;
-  position: number;
-  heading: string;
-  key: string;
-  name: string;
-}
+/** The table's columns are the entity's fields. */
+type CategoryRow = FilingCategory;
 
 interface EventRow {
   id: number;

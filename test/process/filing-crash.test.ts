@@ -1,13 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
-import { PROJECT_ROOT } from '../../server/paths.js';
 import { PACER_PASSWORD } from '../support/app.js';
+import { startServerProcess } from '../support/spawn.js';
 import { FilingClient, makePdf, optionFor, stepOf, type Answer } from '../support/filing.js';
 
 /**
@@ -22,39 +21,7 @@ afterEach(() => {
   for (const d of dirs.splice(0)) rmSync(d, { recursive: true, force: true });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-async function startServer(env: Record<string, string>): Promise<{ proc: ChildProcess; port: number }> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'silent', TLS_PORT: 'off', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(proc);
-  let stderr = '';
-  proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}): ${stderr}`);
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/__admin/health`)).status === 200) return { proc, port };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const startServer = (env: Record<string, string>) => startServerProcess({ TLS_PORT: 'off', ...env }, children);
 
 /** A session of its own (the Authentication API), so each filing runs beside the others. */
 async function session(port: number): Promise<Record<string, string>> {

@@ -143,6 +143,7 @@ describe('filing a motion to dismiss at FLSD', () => {
     const replay = await c.next(finalPage);
     expect(stepOf(replay)).toBe('receipt');
     expect(app.repos.docketEntries.forCase(courtCase.id)).toHaveLength(before.length + 1);
+    expect(app.repos.journal.list({ action: 'filing.commit' })).toEqual([expect.objectContaining({ actor: 'rlinked', outcome: 'ok' })]);
 
     // The second filing for the same party skips the association screen, and the case is prefilled.
     page = await startMotion(c, 'motsanctions');

@@ -386,12 +386,11 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
           return advance(reply, f, step, { paid: false });
         }
         case 'final': {
-          const outcome = await service.commit(f, { origin: request.site.courtOrigin(f.court.code) });
+          const outcome = await service.commit(f, { origin: request.site.courtOrigin(f.court.code), actor: request.ecf.account.username, host: request.headers.host ?? '' });
           if (!outcome.ok) {
             if (outcome.reason === 'not-open') return reply.redirect(stepUrl(f.row.key, 'receipt'), 303);
             return showStep(request, reply, f, 'final', outcome.message);
           }
-          app.record(request, { action: 'filing.commit', outcome: 'ok', actor: request.ecf.account.username, detail: `${f.court.code} filing=${f.row.id} #${outcome.filing.docNumber}` });
           return reply.redirect(stepUrl(f.row.key, 'receipt'), 303);
         }
       }

@@ -106,6 +106,8 @@ export function createAttorneysRepository(db: DB) {
   const forCourt = db.prepare<[string], AttorneyRow & { case_id: number }>(`
     SELECT DISTINCT a.*, p.case_id FROM attorneys a JOIN party_attorneys pa ON pa.attorney_id = a.id JOIN parties p ON p.id = pa.party_id
     WHERE a.court = ? ORDER BY a.name, a.id, p.case_id`);
+  const nextPosition = db.prepare<[number], { n: number | null }>('SELECT MAX(position) AS n FROM party_attorneys WHERE party_id = ?');
+  const representation = db.prepare<[number, number], { n: number }>('SELECT 1 AS n FROM party_attorneys WHERE party_id = ? AND attorney_id = ?');
   // An attorney who represents nobody any more (their cases were deleted) goes.
   const removeUnused = db.prepare<[string]>(
     'DELETE FROM attorneys WHERE court = ? AND NOT EXISTS (SELECT 1 FROM party_attorneys pa WHERE pa.attorney_id = attorneys.id)',
@@ -122,6 +124,10 @@ export function createAttorneysRepository(db: DB) {
       bumpDataGeneration(db);
       represent.run(r.partyId, r.attorneyId, r.position, r.lead ? 1 : 0, r.toBeNoticed ? 1 : 0, r.proHacVice ? 1 : 0, r.designation, r.terminatedOn);
     },
+    /** The position after a party's last attorney (a filer's association adds them there). */
+    nextPosition: (partyId: number): number => (nextPosition.get(partyId)?.n ?? 0) + 1,
+    /** Whether this attorney already represents the party. */
+    represents: (partyId: number, attorneyId: number): boolean => representation.get(partyId, attorneyId) !== undefined,
     /** Every party's attorneys in a case, in docket order (by party, then as listed). */
     counselOfCase: (caseId: number): Counsel[] => counselOfCase.all(caseId).map(toCounsel),
     /** The court's attorneys with the row ids of the cases each appears in (Query's attorney search). */

@@ -70,6 +70,7 @@ export function createDocketEntriesRepository(db: DB) {
     SELECT e.* FROM docket_entries e JOIN cases c ON c.id = e.case_id
     WHERE e.kind = ? AND e.kind <> '' AND c.court = ? AND e.filed_on >= ? AND e.filed_on <= ? ORDER BY e.filed_on, c.number_short, e.seq`);
   const maxSeq = db.prepare<[number], { n: number | null }>('SELECT MAX(seq) AS n FROM docket_entries WHERE case_id = ?');
+  const maxNumber = db.prepare<[number], { n: number | null }>('SELECT MAX(doc_number) AS n FROM docket_entries WHERE case_id = ?');
 
   const one = (r: EntryRow | undefined) => (r ? toEntry(r) : null);
   const safe = (...ns: number[]) => ns.every((n) => Number.isSafeInteger(n));
@@ -94,6 +95,8 @@ export function createDocketEntriesRepository(db: DB) {
     ofKind: (court: string, kind: string, from: string, to: string): DocketEntry[] => ofKind.all(kind, court, from, to).map(toEntry),
     /** The highest de_seq_num in the case (0 when none): the next entry takes one above it. */
     maxSeq: (caseId: number): number => maxSeq.get(caseId)?.n ?? 0,
+    /** The highest document number in the case (0 when none): a filing takes one above it, inside its transaction. */
+    maxDocNumber: (caseId: number): number => maxNumber.get(caseId)?.n ?? 0,
   };
 }
 export type DocketEntriesRepository = ReturnType<typeof createDocketEntriesRepository>;

@@ -7,6 +7,9 @@ import { createCourtsRepository } from './courts-repository.js';
 import { createDocketEntriesRepository } from './docket-entries-repository.js';
 import { createDocumentsRepository } from './documents-repository.js';
 import { createEcfAccountsRepository } from './ecf-accounts-repository.js';
+import { createFilerAssociationsRepository } from './filer-associations-repository.js';
+import { createFilingCatalogRepository } from './filing-catalog-repository.js';
+import { createFilingsRepository } from './filings-repository.js';
 import { createFeesRepository } from './fees-repository.js';
 import { createFreeLooksRepository } from './free-looks-repository.js';
 import { createJournalRepository } from './journal-repository.js';
@@ -41,6 +44,10 @@ export function createRepositories(db: DB) {
     docketEntries: createDocketEntriesRepository(db),
     documents: createDocumentsRepository(db),
     freeLooks: createFreeLooksRepository(db),
+    // E-filing (issue 13): the courts' event catalogues, the filing transactions, filer-party associations.
+    filingCatalog: createFilingCatalogRepository(db),
+    filings: createFilingsRepository(db),
+    filerAssociations: createFilerAssociationsRepository(db),
     // Issue 13: the Notices of Electronic Filing issued, and filing fees.
     nefs: createNefsRepository(db),
     fees: createFeesRepository(db),

@@ -1,6 +1,7 @@
 import * as Type from 'typebox';
 import { nonBlank, SeedEcfAccountInput, SeedPacerAccountInput } from '../server/domain/account-fields.js';
 import { SeedCaseInput } from '../server/domain/case-fields.js';
+import { SeedFilingCatalog } from '../server/domain/filing-events.js';
 
 /**
  * The seed file's JSON Schema (its rules per field), apart from seed.ts so that the build
@@ -45,4 +46,6 @@ export const SeedDocument = Type.Object({
   pacerAccounts: Type.Optional(Type.Array(SeedPacerAccountInput, { default: [] })),
   ecfAccounts: Type.Optional(Type.Array(SeedEcfAccountInput, { default: [] })),
   cases: Type.Optional(Type.Array(SeedCaseInput, { default: [] })),
+  // Absent: each court gets the built-in catalogue of its kind (seed.ts).
+  filingEvents: Type.Optional(Type.Array(SeedFilingCatalog, { maxItems: 100 })),
 });

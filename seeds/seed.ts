@@ -7,6 +7,7 @@ import { hashPassword } from '../server/domain/passwords.js';
 import { SEEDS_DIR } from '../server/paths.js';
 import { insertCaseRecord, type CaseRecord, type CourtFacts } from '../server/domain/case-records.js';
 import { docPrefixFor } from '../server/domain/doc-ids.js';
+import { catalogProblem, catalogRows, type CatalogRows, type SeedFilingCatalog } from '../server/domain/filing-events.js';
 import { isTimeZone, type CourtNoticeInput } from '../server/domain/nef-settings.js';
 import { checkSeedCases, seedCaseRecords, type SeedCase } from './seed-cases.js';
 import { type COURT_KINDS, type PDF_DELIVERIES, SeedDocument } from './seed-schema.js';
@@ -49,10 +50,13 @@ export interface Seed {
   pacerAccounts: SeedPacerAccount[];
   ecfAccounts: SeedEcfAccount[];
   cases: SeedCase[];
+  /** Each court's filing catalogue (categories and events); the built-in ones when the file gives none. */
+  filingEvents: SeedFilingCatalog[];
 }
 
 /** The seed file after validation, before the defaults that depend on other fields (pscCourtId, title). */
-type CheckedSeed = Omit<Seed, 'courts'> & {
+type CheckedSeed = Omit<Seed, 'courts' | 'filingEvents'> & {
+  filingEvents?: SeedFilingCatalog[];
   courts: (Omit<SeedCourt, 'pscCourtId' | 'title' | 'docPrefix'> & { pscCourtId?: string; title?: string; docPrefix?: string })[];
 };
 
@@ -150,7 +154,31 @@ export function parseSeed(data: unknown, file: string): Seed {
     }
   });
   checkSeedCases(doc.cases, courtFacts(courts), fail);
-  return { courts, pacerAccounts: doc.pacerAccounts, ecfAccounts: doc.ecfAccounts, cases: doc.cases };
+  const filingEvents = doc.filingEvents ?? builtInCatalogs(courts);
+  const problem = catalogProblem(filingEvents, courtCodes);
+  if (problem) fail(problem.entry, problem.field, problem.problem);
+  return { courts, pacerAccounts: doc.pacerAccounts, ecfAccounts: doc.ecfAccounts, cases: doc.cases, filingEvents };
+}
+
+/**
+ * A seed file without `filingEvents`: each of its courts gets the built-in seed's catalogue for a
+ * court of its kind (district or bankruptcy), so its filers have the standard events.
+ */
+function builtInCatalogs(courts: readonly SeedCourt[]): SeedFilingCatalog[] {
+  const builtIn = loadSeedFile(BUILT_IN_SEED);
+  const kindOf = new Map(builtIn.courts.map((c) => [c.code, c.kind]));
+  const out: SeedFilingCatalog[] = [];
+  for (const kind of ['district', 'bankruptcy'] as const) {
+    const catalog = builtIn.filingEvents.find((c) => c.courts.every((code) => kindOf.get(code) === kind));
+    const codes = courts.filter((c) => c.kind === kind).map((c) => c.code);
+    if (catalog && codes.length > 0) out.push({ ...catalog, courts: codes });
+  }
+  return out;
+}
+
+/** Every court's catalogue rows. */
+function catalogsOf(seed: Seed): CatalogRows[] {
+  return seed.filingEvents.flatMap((c) => c.courts.map((code) => catalogRows(code, c)));
 }
 
 const courtFacts = (courts: readonly SeedCourt[]): Map<string, CourtFacts> => new Map(courts.map((c) => [c.code, { code: c.code, kind: c.kind, docPrefix: c.docPrefix }]));
@@ -191,6 +219,8 @@ export function createSeeder(seed: Seed, hashCost: number): Seeder {
   // Worked out at the first seeding or reset, then kept: a restart on a seeded database needs none.
   let cases: CaseRecord[] | null = null;
   const caseRecords = () => (cases ??= seedCaseRecords(seed.cases, courtFacts(seed.courts)));
+  let catalogRowsMade: CatalogRows[] | null = null;
+  const catalogs = () => (catalogRowsMade ??= catalogsOf(seed));
 
   function insertAll(repos: Repositories, now: number): void {
     repos.courts.insertMany(seed.courts);
@@ -203,6 +233,7 @@ export function createSeeder(seed: Seed, hashCost: number): Seeder {
       }),
     );
     for (const c of caseRecords()) insertCaseRecord(repos, c, now);
+    repos.filingCatalog.insert(catalogs());
   }
 
   return {

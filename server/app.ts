@@ -16,6 +16,7 @@ import type { CachedDocket } from './ecf/reports/docket-report-routes.js';
 import { createReportCache, type ReportCache } from './ecf/reports/report-cache.js';
 import dbPlugin from './plugins/db.js';
 import documentsPlugin from './plugins/documents.js';
+import filingsPlugin from './plugins/filings.js';
 import faultsPlugin from './plugins/faults.js';
 import sessionsPlugin from './plugins/sessions.js';
 import sitePlugin from './plugins/site.js';
@@ -95,6 +96,7 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
     pendingLoginMaxAgeMs: PENDING_MAX_AGE_MS,
   });
   await app.register(documentsPlugin, { documentsDir: config.documentsDir, databasePath: config.databasePath });
+  await app.register(filingsPlugin);
   // One per app: its entries belong to this database's data generation (two apps must never share one).
   app.decorate('docketReports', createReportCache<CachedDocket>({ maxBytes: config.reportCacheMb * 1024 * 1024 }));
   app.decorate('record', function record(request, entry) {

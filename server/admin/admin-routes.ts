@@ -16,6 +16,7 @@ import linksAdminRoutes from './links-admin-routes.js';
 import nefsAdminRoutes from './nefs-admin-routes.js';
 import { openApiDocument } from './openapi-document.js';
 import outboxAdminRoutes from './outbox-admin-routes.js';
+import filingsAdminRoutes from './filings-admin-routes.js';
 import { resetToSeed } from './reset-service.js';
 import sessionsAdminRoutes from './sessions-admin-routes.js';
 
@@ -106,6 +107,7 @@ export default async function adminRoutes(app: FastifyInstance) {
     await secured.register(outboxAdminRoutes);
     await secured.register(nefsAdminRoutes);
     await secured.register(feesAdminRoutes);
+    await secured.register(filingsAdminRoutes);
     await secured.register(faultsRoutes);
     await secured.register(clockRoutes);
   });

@@ -17,6 +17,7 @@ import queryRoutes from './query-routes.js';
 import possibleCaseNumbersRoutes from './reports/possible-case-numbers-routes.js';
 import reportsRoutes from './reports/reports-routes.js';
 import { onlyOnCourtHosts } from '../plugins/site.js';
+import filingRoutes, { eventMenuPage, withFilingCategories } from './filing/filing-routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -115,7 +116,7 @@ export default async function ecfRoutes(app: FastifyInstance) {
   app.get(ECF_PATHS.menuScript, async (request, reply) => {
     const active = app.sessions.fromRequest(request);
     const court = request.site.court as Court;
-    const data = active ? submenusFor(menuVariant(app, court, active.account.id), court.kind) : {};
+    const data = active ? withFilingCategories(app, court.code, submenusFor(menuVariant(app, court, active.account.id), court.kind)) : {};
     const json = JSON.stringify(data).replace(/</g, '\\u003c');
     return reply
       .header('Cache-Control', 'no-store')
@@ -191,7 +192,7 @@ export default async function ecfRoutes(app: FastifyInstance) {
       if (request.ecf.variant !== 'filer') {
         return courtPage(reply, request, 'ecf/not-a-filer', { category: menu.text }, { status: 403 });
       }
-      return courtPage(reply, request, 'ecf/events', { events: menu });
+      return eventMenuPage(app, request, reply, which);
     }
 
     secured.get(ECF_PATHS.help, async (request, reply) => courtPage(reply, request, 'ecf/help'));
@@ -207,5 +208,6 @@ export default async function ecfRoutes(app: FastifyInstance) {
     await secured.register(billingRoutes);
     await secured.register(reportsRoutes);
     await secured.register(feesRoutes);
+    await secured.register(filingRoutes, { attachSession });
   });
 }

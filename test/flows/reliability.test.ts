@@ -1,6 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -12,11 +11,11 @@ import { createRepositories } from '../../db/index.js';
 import { BUILT_IN_SEED, createSeeder, loadSeedFile } from '../../seeds/seed.js';
 import { LINK_TEXT } from '../../server/domain/link-rules.js';
 import { hashPassword } from '../../server/domain/passwords.js';
-import { PROJECT_ROOT } from '../../server/paths.js';
 import { generate, insertEcfAccounts, insertPacerAccounts } from '../support/accounts.js';
 import { ECF_PASSWORD, makeApp, PACER_PASSWORD, serve, testDb } from '../support/app.js';
 import { Browser, formAction, inputValue } from '../support/browser.js';
 import { linkAccount, logIn } from '../support/journey.js';
+import { startServerProcess } from '../support/spawn.js';
 
 /**
  * The mock under abuse: a race for one link, a crash in the middle of linking, and a stream of
@@ -79,41 +78,7 @@ describe('40 sessions confirming the same link at once', () => {
   });
 });
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as { port: number };
-      s.close(() => resolve(port));
-    });
-  });
-}
-
-/** The real entry point as a child process (node --import tsx server/main.ts), up when /__admin/health answers. */
-async function startServer(databasePath: string): Promise<{ proc: ChildProcess; port: number }> {
-  const port = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
-    cwd: PROJECT_ROOT,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_PATH: databasePath, LOG_LEVEL: 'silent' },
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  children.push(proc);
-  let stderr = '';
-  proc.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    if (proc.exitCode !== null) throw new Error(`server exited (${proc.exitCode}): ${stderr}`);
-    try {
-      const res = await fetch(`http://127.0.0.1:${port}/__admin/health`);
-      if (res.status === 200) return { proc, port };
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) throw new Error(`server did not start: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const startServer = (databasePath: string) => startServerProcess({ DATABASE_PATH: databasePath }, children);
 
 describe('SIGKILL in the middle of linking load', () => {
   it('restarts on the same file intact: every confirmed link there, no half-made link', async () => {

@@ -119,7 +119,8 @@ describe('links and sessions', () => {
     expect((await call('GET', '/__admin/links?username=jattorney')).body?.links).toHaveLength(1);
     expect((await call('DELETE', '/__admin/links/flsd/attytest4')).status).toBe(204);
     expect((await call('DELETE', '/__admin/links/flsd/attytest4')).body?.message).toBe('The CM/ECF account "attytest4" at flsd is not linked.');
-    expect((await call('GET', '/__admin/links')).body?.links.map((l: { login: string }) => l.login)).toEqual(['rl300400']);
+    // Robert Linked's two links: FLSD, and FLSB (issue 13's bankruptcy filer).
+    expect((await call('GET', '/__admin/links')).body?.links.map((l: { court: string; login: string }) => `${l.court}:${l.login}`).sort()).toEqual(['flsb:rl300400', 'flsd:rl300400']);
   });
 
   it('lists a session made by a login and ends it so the token stops working', async () => {
@@ -210,6 +211,7 @@ describe('OpenAPI generated from the route schemas', () => {
         'GET /journal', 'GET /outbox', 'DELETE /outbox', 'GET /faults', 'PUT /faults', 'DELETE /faults', 'GET /clock', 'POST /clock',
         'GET /cases', 'POST /cases', 'GET /cases/{pacerCaseId}', 'DELETE /cases/{pacerCaseId}', 'GET /cases/{pacerCaseId}/entries',
         'GET /outbox/{id}', 'GET /outbox/{id}/raw', 'GET /nefs', 'GET /nefs/{id}', 'GET /fees',
+        'GET /filings',
       ].sort(),
     );
     const body = (path: string, method: string) => doc.paths[path]?.[method]?.requestBody?.content['application/json']?.schema;
@@ -231,7 +233,7 @@ describe('OpenAPI generated from the route schemas', () => {
     const ajv = new Ajv({ strict: false, allowUnionTypes: true });
     ajv.addFormat('date-time', true);
     ajv.addFormat('date', true);
-    const gets = ['/health', '/courts', '/accounts/pacer', '/accounts/pacer/jattorney', '/accounts/ecf', '/accounts/ecf/flsd/attytest4', '/links', '/sessions?all=true', '/journal', '/outbox', '/faults', '/clock', '/cases', '/cases/642110?court=flsd', '/cases/655120/entries?court=nysd'];
+    const gets = ['/health', '/courts', '/accounts/pacer', '/accounts/pacer/jattorney', '/accounts/ecf', '/accounts/ecf/flsd/attytest4', '/links', '/sessions?all=true', '/journal', '/outbox', '/faults', '/clock', '/cases', '/cases/642110?court=flsd', '/cases/655120/entries?court=nysd', '/filings'];
     for (const url of gets) {
       const path = url.split('?')[0]?.replace('/jattorney', '/{username}').replace('/flsd/attytest4', '/{court}/{login}').replace(/\/cases\/\d+/, '/cases/{pacerCaseId}') ?? '';
       const schema = doc.paths[path]?.['get']?.responses['200']?.content?.['application/json']?.schema;

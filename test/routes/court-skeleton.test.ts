@@ -169,14 +169,17 @@ describe('per-court titles and menus', () => {
     const bankruptcy = await s.b.get(`${flsb}/cgi-bin/DisplayMenu.pl?BankruptcyEvents&id=-1`);
     expect(bankruptcy.status).toBe(200);
     expect(texts(parsed(bankruptcy.body), 'h2')).toEqual(['Bankruptcy Events']);
-    expect(bankruptcy.body).toContain('Open a Bankruptcy Case');
-    expect((await s.b.get(`${flsb}/cgi-bin/DisplayMenu.pl?AdversaryEvents`)).body).toContain('Open an Adversary Proceeding');
+    // Issue 13: the menu's page lists the court's filing categories (seed data), each opening its picker.
+    expect(bankruptcy.body).toContain('Motions/Applications');
+    expect(bankruptcy.body).toContain('href="/cgi-bin/Dispatch.pl?bkmotion"');
+    expect((await s.b.get(`${flsb}/cgi-bin/DisplayMenu.pl?AdversaryEvents`)).body).toContain('href="/cgi-bin/Dispatch.pl?apanswer"');
     // Each court has its own filing menus only.
     expect((await s.b.get(`${flsb}/cgi-bin/DisplayMenu.pl?CivilEvents`)).status).toBe(404);
     expect((await s.b.get(`${flsd}/cgi-bin/DisplayMenu.pl?BankruptcyEvents`)).status).toBe(404);
     // The drop-downs come from menu.pl, for this session at this court.
     const menu = await s.b.get(`${flsb}/cgi-bin/menu.pl?id=-1`);
-    expect(menu.body).toContain('"/cgi-bin/DisplayMenu.pl?AdversaryEvents":[{"text":"Open an Adversary Proceeding"');
+    // Issue 13: the filing menus' drop-downs list the court's categories, each opening its picker.
+    expect(menu.body).toContain('"/cgi-bin/DisplayMenu.pl?AdversaryEvents":[{"text":"Answers","href":"/cgi-bin/Dispatch.pl?apanswer"}');
   });
 
   it('the logged-out index names each court in its Document Filing System link', async () => {

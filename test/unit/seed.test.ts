@@ -87,7 +87,8 @@ describe('seed file', () => {
   it('the built-in sandbox seed passes its own rules', () => {
     const seed = loadSeedFile(BUILT_IN_SEED);
     expect(seed.pacerAccounts.find((a) => a.username === 'mfaattorney')).toMatchObject({ mfaSecret: 'JBSWY3DPEHPK3PXP', mfaBackupCodes: ['11111111', '22222222'] });
-    expect(seed.ecfAccounts.filter((e) => e.linkedTo !== null).map((e) => e.login)).toEqual(['rl300400']);
+    // Robert Linked files at FLSD and, for issue 13's Bankruptcy/Adversary menus, at FLSB.
+    expect(seed.ecfAccounts.filter((e) => e.linkedTo !== null).map((e) => `${e.court}:${e.login}`)).toEqual(['flsd:rl300400', 'flsb:rl300400']);
   });
 
   it('refuses court records that break the rules across entries, naming the case, entry and field', () => {

@@ -5,9 +5,8 @@ import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
 import { formatDocId } from '../../server/domain/doc-ids.js';
 import { bumpDataGeneration } from '../../db/database.js';
-import { paymentAuthorization } from '../../server/domain/fees.js';
 import { PDF_REFUSALS, tooLargeText } from '../../server/domain/uploads.js';
-import { makeApp, serve, testDb } from '../support/app.js';
+import { makeApp, PACER_PASSWORD, serve, testDb } from '../support/app.js';
 import { FilingClient, makePdf, optionFor, stepOf, type Answer } from '../support/filing.js';
 
 /**
@@ -293,11 +292,14 @@ describe('a filing with a fee', () => {
     expect(pay.status).toBe(303);
     expect(pay.location).toMatch(/^\/cgi-bin\/InternetPayment\.pl\?filing=[0-9a-f]{16}&return=/);
     const key = /filing=([0-9a-f]{16})/.exec(pay.location ?? '')?.[1] ?? '';
-    // The pay page's answer when the filer authorizes (the fees slice's pages): back to -paid with the token.
-    const session = now.cookies.get('NextGenCSO') ?? '';
+    // A forged authorization does not pass the charges step.
     const forged = await now.get(`/cgi-bin/Filing.pl?${key}-paid&authorization=forged`);
     expect(stepOf(forged)).toBe('charges');
-    page = await now.get(`/cgi-bin/Filing.pl?${key}-paid&authorization=${encodeURIComponent(paymentAuthorization(app.secret, session, key))}`);
+    // The pay page itself: the panel's amount, the password re-entered, the charge authorized, back to the filing.
+    const payPage = await now.get(pay.location ?? '');
+    expect(payPage.body).toContain('$605.00');
+    const hidden = Object.fromEntries([...payPage.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', (m[2] ?? '').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"')]));
+    page = await now.post('/cgi-bin/InternetPayment.pl', { ...hidden, password: PACER_PASSWORD, authorize: 'yes', action: 'submit' });
     expect(stepOf(page)).toBe('final');
     await now.next(page);
     const fees = app.repos.fees.unpaid(app.repos.pacerAccounts.byUsername('rlinked')?.id ?? 0, 'flsd');

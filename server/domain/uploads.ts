@@ -5,6 +5,7 @@ import { basename, join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { Transform } from 'node:stream';
+import { constants as zlibConstants, inflateSync } from 'node:zlib';
 
 /**
  * A filing's uploads (issue 13): each file streams from the request into the filing's staging
@@ -65,11 +66,114 @@ const COUNT = /\/Type\s*\/Pages[^>]*?\/Count\s+(\d+)|\/Count\s+(\d+)[^>]*?\/Type
 const CARRY = 64;
 const TAIL = 1024;
 
+/** `stream` followed by its end of line (CRLF or LF, ISO 32000 7.3.8.1), not the end of `endstream`. */
+const STREAM_KEYWORD = /(?<![A-Za-z])stream(?:\r\n|\n)/g;
+const OBJSTM = /\/Type\s*\/ObjStm(?![A-Za-z0-9])/;
+const FLATE = /\/FlateDecode(?![A-Za-z0-9])/;
+/**
+ * Object streams hold only dictionaries and arrays: real ones are kilobytes packed, a few times
+ * that unpacked. One beyond these bounds (or a decompression bomb) cannot be read through, so the
+ * file is refused as not well-formed rather than passed unread.
+ */
+const OBJSTM_CAP = 16 * 1024 * 1024;
+const OBJSTM_UNPACKED_CAP = 64 * 1024 * 1024;
+const DICT_WINDOW = 2048;
+
+/**
+ * Finds the compressed object streams (`/Type /ObjStm`, PDF 1.5) as the bytes go by and hands
+ * each one's unpacked text to `onText`. Most PDFs written since 2005 (Word, Acrobat, pdf-lib,
+ * Ghostscript) keep their page dictionaries, actions and name trees there: a scan of the raw
+ * bytes alone would find no pages in them (and call them not well-formed) and miss a script.
+ * Only object streams are collected, one at a time, so memory stays small whatever the upload.
+ */
+class ObjectStreams {
+  private window = '';
+  private parts: Buffer[] | null = null;
+  private size = 0;
+  private flate = false;
+  private endCarry = '';
+  /** An object stream too large to read through was met. */
+  oversized = false;
+
+  constructor(private readonly onText: (text: string) => void) {}
+
+  push(chunk: Buffer): void {
+    let rest = chunk;
+    while (rest.length > 0) {
+      if (this.parts) {
+        const seen = this.endCarry + rest.toString('latin1');
+        const at = seen.indexOf('endstream');
+        if (at < 0) {
+          this.keep(rest);
+          this.endCarry = seen.slice(-8);
+          return;
+        }
+        const inRest = at - this.endCarry.length;
+        if (inRest > 0) this.keep(rest.subarray(0, inRest));
+        this.finish(inRest < 0 ? -inRest : 0);
+        rest = rest.subarray(Math.max(0, inRest + 'endstream'.length));
+        continue;
+      }
+      const text = this.window + rest.toString('latin1');
+      let start = -1;
+      for (const m of text.matchAll(STREAM_KEYWORD)) {
+        const end = m.index + m[0].length;
+        if (end <= this.window.length) continue;
+        const before = text.slice(Math.max(0, m.index - DICT_WINDOW), m.index);
+        const dict = before.slice(Math.max(0, before.lastIndexOf(' obj')));
+        if (!OBJSTM.test(dict)) continue;
+        this.flate = FLATE.test(dict);
+        start = end - this.window.length;
+        break;
+      }
+      if (start < 0) {
+        this.window = text.slice(-DICT_WINDOW);
+        return;
+      }
+      this.parts = [];
+      this.size = 0;
+      this.endCarry = '';
+      this.window = '';
+      rest = rest.subarray(start);
+    }
+  }
+
+  private keep(bytes: Buffer): void {
+    if (!this.parts) return;
+    this.size += bytes.length;
+    if (this.size > OBJSTM_CAP) {
+      this.parts = null;
+      this.oversized = true;
+    } else this.parts.push(Buffer.from(bytes));
+  }
+
+  /** The object stream ended (`drop` bytes of `endstream` had been kept): unpack and hand it on. */
+  private finish(drop: number): void {
+    const parts = this.parts;
+    this.parts = null;
+    this.endCarry = '';
+    if (!parts) return;
+    let data = Buffer.concat(parts);
+    data = data.subarray(0, Math.max(0, data.length - drop));
+    let end = data.length;
+    while (end > 0 && (data[end - 1] === 0x0a || data[end - 1] === 0x0d)) end--;
+    data = data.subarray(0, end);
+    try {
+      const text = this.flate ? inflateSync(data, { finishFlush: zlibConstants.Z_SYNC_FLUSH, maxOutputLength: OBJSTM_UNPACKED_CAP }) : data;
+      this.onText(text.toString('latin1'));
+    } catch (err) {
+      // Too large unpacked: refused. Otherwise damaged: its objects stay unread, as in a reader.
+      if (err instanceof RangeError) this.oversized = true;
+    }
+  }
+}
+
 /** The scan's state as the bytes go by (latin1: one character a byte). */
 class PdfScan {
   private carry = '';
   private head = '';
   private tail = '';
+  private readonly objectStreams = new ObjectStreams((text) => this.scanText(text, 0));
   pages = 0;
   counted = 0;
   active = false;
@@ -79,13 +183,18 @@ class PdfScan {
     const s = chunk.toString('latin1');
     if (this.head.length < 1024) this.head += s.slice(0, 1024 - this.head.length);
     const text = this.carry + s;
-    if (!this.active && ACTIVE.test(text)) this.active = true;
-    if (!this.encrypted && ENCRYPT.test(text)) this.encrypted = true;
-    // A match wholly inside the carried part was counted with the chunk before.
-    for (const m of text.matchAll(PAGE)) if (m.index + m[0].length > this.carry.length) this.pages++;
-    for (const m of text.matchAll(COUNT)) this.counted = Math.max(this.counted, Number(m[1] ?? m[2]));
+    this.scanText(text, this.carry.length);
+    this.objectStreams.push(chunk);
     this.carry = text.slice(-CARRY);
     this.tail = (this.tail + s).slice(-TAIL);
+  }
+
+  /** Looks for the markers in `text`; a page match wholly inside its first `seen` characters was counted before. */
+  private scanText(text: string, seen: number): void {
+    if (!this.active && ACTIVE.test(text)) this.active = true;
+    if (!this.encrypted && ENCRYPT.test(text)) this.encrypted = true;
+    for (const m of text.matchAll(PAGE)) if (m.index + m[0].length > seen) this.pages++;
+    for (const m of text.matchAll(COUNT)) this.counted = Math.max(this.counted, Number(m[1] ?? m[2]));
   }
 
   /** The refusal, or null for an acceptable PDF. */
@@ -93,6 +202,7 @@ class PdfScan {
     if (bytes === 0) return EMPTY_FILE;
     // Fidelity: a PDF starts with %PDF-n.n (within its first 1024 bytes, as readers allow) and ends with %%EOF.
     if (!/%PDF-\d\.\d/.test(this.head) || !/startxref\s+\d+\s+%%EOF\s*$/.test(this.tail)) return PDF_REFUSALS.notWellFormed;
+    if (this.objectStreams.oversized) return PDF_REFUSALS.notWellFormed;
     if (this.encrypted) return PDF_REFUSALS.security;
     if (this.active) return PDF_REFUSALS.externalAction;
     if (this.pages === 0 && this.counted === 0) return PDF_REFUSALS.notWellFormed;

@@ -2,6 +2,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { deflateSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { EMPTY_FILE, PDF_REFUSALS, pdfProblem, stageUpload, tooLargeText } from '../../server/domain/uploads.js';
 import { makePdf } from '../support/filing.js';
@@ -9,6 +10,31 @@ import { makePdf } from '../support/filing.js';
 /** A valid PDF with `add` put into its catalog (the object with /Type /Catalog). */
 function withCatalog(add: string): Buffer {
   return Buffer.from(makePdf().toString('latin1').replace('/Type /Catalog', `/Type /Catalog ${add}`), 'latin1');
+}
+
+/**
+ * A PDF 1.5 as Word, Acrobat and pdf-lib write them: the catalog, the page tree and the pages
+ * inside a compressed object stream (/Type /ObjStm, /FlateDecode), none of them in the raw bytes.
+ * `catalogExtra` goes into the catalog (in the compressed part).
+ */
+function objectStreamPdf(pages: number, catalogExtra = ''): Buffer {
+  const kids = Array.from({ length: pages }, (_, i) => `${3 + i} 0 R`).join(' ');
+  const objects = [
+    `<< /Type /Catalog /Pages 2 0 R ${catalogExtra}>>`,
+    `<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`,
+    ...Array.from({ length: pages }, () => '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>'),
+  ];
+  let offsets = '';
+  let body = '';
+  objects.forEach((o, i) => {
+    offsets += `${1 + i} ${body.length} `;
+    body += `${o}\n`;
+  });
+  const packed = deflateSync(Buffer.from(offsets + body, 'latin1'));
+  const n = objects.length;
+  const head = `%PDF-1.5\n%\xe2\xe3\xcf\xd3\n${n + 1} 0 obj\n<< /Type /ObjStm /N ${n} /First ${offsets.length} /Length ${packed.length} /Filter /FlateDecode >>\nstream\n`;
+  const tail = `\nendstream\nendobj\n${n + 2} 0 obj\n<< /Type /XRef /Size ${n + 3} /Root 1 0 R /W [1 4 2] /Length 0 >>\nstream\n\nendstream\nendobj\nstartxref\n9\n%%EOF\n`;
+  return Buffer.concat([Buffer.from(head, 'latin1'), packed, Buffer.from(tail, 'latin1')]);
 }
 
 let dir: string | undefined;
@@ -40,6 +66,27 @@ describe('the PDF checks (the real refusal texts, filing-and-reports.md A.5)', (
     expect(pdfProblem(pdf)).toBe(
       'The document has security measures in effect, such as password protection or access restrictions. This PDF document cannot be accepted.',
     );
+  });
+
+  it('read the pages and scripts kept in compressed object streams (PDF 1.5), whatever the chunks', async () => {
+    const pdf = objectStreamPdf(4);
+    expect(pdf.toString('latin1')).not.toMatch(/\/Type\s*\/Page/);
+    expect(pdfProblem(pdf)).toBeNull();
+    dir = await mkdtemp(join(tmpdir(), 'filing-objstm-'));
+    for (const size of [1, 7, 100, 64 * 1024]) {
+      const staged = await stageUpload(Readable.from(chunks(pdf, size)), { dir, maxBytes: 10_000_000 });
+      expect(staged).toMatchObject({ ok: true, file: { pages: 4 } });
+    }
+    const script = objectStreamPdf(1, '/OpenAction << /S /JavaScript /JS (app.alert(1)) >> ');
+    expect(script.toString('latin1')).not.toContain('/JavaScript');
+    expect(pdfProblem(script)).toBe(PDF_REFUSALS.externalAction);
+    expect(await stageUpload(Readable.from(chunks(script, 5)), { dir, maxBytes: 10_000_000 })).toEqual({ ok: false, problem: PDF_REFUSALS.externalAction });
+    expect(pdfProblem(objectStreamPdf(1, '/Names << /EmbeddedFiles 9 0 R >> '))).toBe(PDF_REFUSALS.externalAction);
+    // A decompression bomb in an object stream is refused, not unpacked without end.
+    const bomb = deflateSync(Buffer.alloc(100 * 1024 * 1024));
+    const head = '%PDF-1.5\n1 0 obj\n<< /Type /ObjStm /N 1 /First 0 /Filter /FlateDecode >>\nstream\n';
+    const rest = '\nendstream\nendobj\n2 0 obj << /Type /Page >> endobj\nstartxref\n9\n%%EOF\n';
+    expect(pdfProblem(Buffer.concat([Buffer.from(head), bomb, Buffer.from(rest)]))).toBe(PDF_REFUSALS.notWellFormed);
   });
 
   it('refuse JavaScript, launch actions and embedded files with the external-action text', () => {

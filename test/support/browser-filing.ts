@@ -132,9 +132,11 @@ export async function walkFilingJourney(
   await page.getByText('Notice of Electronic Filing').first().waitFor();
   await onStep('13-nef', page);
 
-  // 12. The docket report: the widget is filled from CASE_NUM (the filing set it); Run Report.
-  await page.goto(`${base}/cgi-bin/DktRpt.pl`);
-  await page.locator('#case_number_text_area_0').waitFor();
+  // 12. Reports > Docket Report: the widget is filled from CASE_NUM (the filing set it); Run Report.
+  await menu.getByRole('link', { name: 'Reports', exact: true }).hover();
+  await menu.getByRole('link', { name: 'Docket Report', exact: true }).click();
+  await page.waitForURL((url) => url.pathname === '/cgi-bin/DktRpt.pl', { waitUntil: 'load' });
+  await page.mouse.move(640, 700);
   await page.waitForFunction(() => (document.getElementById('all_case_ids') as HTMLInputElement | null)?.value !== '');
   await page.getByRole('button', { name: 'Run Report' }).click();
   await page.locator('h3', { hasText: `CIVIL DOCKET FOR CASE #: ${FILING_CASE}` }).waitFor();

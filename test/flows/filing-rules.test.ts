@@ -157,6 +157,17 @@ describe('at the bankruptcy court', () => {
     expect(page.body).toContain('Notice of Appearance and Request for Service Filed by Debtor Coral Gables Bakery Group, LLC.');
     page = await c.next(page);
     expect(stepOf(page)).toBe('receipt');
+
+    // Bankruptcy courts ask "Refer to existing event(s)?" where district courts ask about linking.
+    page = await start(c, 'BankruptcyEvents', 'bkmotion', 'bkexttime');
+    page = await c.next(page, { case_num: '1:26-bk-10234' });
+    page = await c.next(page);
+    page = await c.next(page, { filer: optionFor(page.body, 'Coral Gables Bakery') });
+    page = await c.next(page, { file_1: { file: makePdf('Motion'), name: 'motion.pdf' } });
+    expect(stepOf(page)).toBe('link');
+    expect(page.body).toContain('Refer to existing event(s)?');
+    page = await c.next(page, { link: 'yes' });
+    expect(stepOf(page)).toBe('refer');
   });
 });
 

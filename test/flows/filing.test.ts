@@ -194,6 +194,13 @@ describe('uploads that are refused', () => {
       expect(page.body).toContain(text);
       expect(await staging()).toEqual([]);
     }
+    // More files than the screen has rows: the parser refuses the request (4xx); what streamed in before goes.
+    const many = Object.fromEntries(Array.from({ length: 23 }, (_, i) => [`file_${i + 1}`, { file: makePdf(), name: `f${i}.pdf` }]));
+    const tooMany = await c.next(upload, many);
+    expect(tooMany.status).toBeGreaterThanOrEqual(400);
+    expect(tooMany.status).toBeLessThan(500);
+    for (let i = 0; i < 50 && (await staging()).length > 0; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(await staging()).toEqual([]);
     const none = await c.next(upload, {});
     expect(none.body).toContain('You cannot proceed any further until you have attached a main document.');
 

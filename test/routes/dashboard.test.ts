@@ -64,7 +64,8 @@ describe('dashboard', () => {
 
     const forged = await b.post(`${base}/__admin/ui/reset`, { csrf: 'forged' });
     expect(forged.status).toBe(403);
-    expect((await app.inject({ method: 'GET', url: '/__admin/links' })).json().links).toHaveLength(2);
+    // The seed's two links (Robert Linked at FLSD and FLSB) and the new one.
+    expect((await app.inject({ method: 'GET', url: '/__admin/links' })).json().links).toHaveLength(3);
 
     const crossSite = await b.fetch(`${base}/__admin/ui/reset`, { form: { csrf }, headers: { origin: 'https://evil.example' } });
     expect(crossSite.status).toBe(403);
@@ -74,7 +75,7 @@ describe('dashboard', () => {
     expect(done.url).toBe(`${base}/__admin/?done=reset`);
     expect(done.body).toContain('The mock is back in its seed state.');
     expect(done.body).not.toContain('linked to jattorney');
-    expect((await app.inject({ method: 'GET', url: '/__admin/links' })).json().links).toHaveLength(1);
+    expect((await app.inject({ method: 'GET', url: '/__admin/links' })).json().links).toHaveLength(2);
   });
 
   it('unlinks one account from its row', async () => {
@@ -83,6 +84,7 @@ describe('dashboard', () => {
     const dash = await b.get(`${base}/__admin/`);
     const after = await b.post(`${base}/__admin/ui/unlink`, { csrf: inputValue(dash.body, 'csrf') ?? '', court: 'flsd', login: 'rl300400' });
     expect(after.body).toContain('The CM/ECF account is unlinked.');
-    expect((await app.inject({ method: 'GET', url: '/__admin/links' })).json().links).toEqual([]);
+    // Only that row's link goes: the same filer's FLSB link stays.
+    expect((await app.inject({ method: 'GET', url: '/__admin/links' })).json().links.map((l: { court: string }) => l.court)).toEqual(['flsb']);
   });
 });

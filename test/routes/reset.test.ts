@@ -31,7 +31,7 @@ describe('reset', () => {
     expect(page.body).toContain('Your account has been locked because of too many failed login attempts.');
 
     const admin = async (method: 'GET' | 'POST', url: string) => (await app.inject({ method, url })).json();
-    expect((await admin('GET', '/__admin/links')).links.map((l: { login: string }) => l.login).sort()).toEqual(['attytest4', 'rl300400']);
+    expect((await admin('GET', '/__admin/links')).links.map((l: { login: string }) => l.login).sort()).toEqual(['attytest4', 'rl300400', 'rl300400']);
     expect((await admin('GET', '/__admin/accounts/pacer/mgonzalez')).locked).toBe(true);
     expect((await admin('GET', '/__admin/sessions')).sessions).toHaveLength(1);
 
@@ -42,6 +42,7 @@ describe('reset', () => {
     expect(typeof reset.ms).toBe('number');
 
     expect((await admin('GET', '/__admin/links')).links).toEqual([
+      expect.objectContaining({ court: 'flsb', login: 'rl300400', username: 'rlinked' }),
       expect.objectContaining({ court: 'flsd', login: 'rl300400', username: 'rlinked' }),
     ]);
     const mg = await admin('GET', '/__admin/accounts/pacer/mgonzalez');

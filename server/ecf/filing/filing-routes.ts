@@ -14,6 +14,7 @@ import {
   isStep,
   PREFIXES,
   reachable,
+  readFilingData,
   type FilerGroup,
   type FilingData,
   type StagedDocument,
@@ -291,6 +292,17 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
         };
       },
       // preservePath: the original filename is what the browser sent, Chrome's C:\fakepath\ included (A.5).
+      // Whatever the answer (a refusal, a bad token, a parser error such as too many files), the
+      // files this request staged and the filing did not keep are deleted: a refusal keeps nothing.
+      onResponse: async (request) => {
+        const uploads = request.filingUploads;
+        if (!uploads || uploads.length === 0) return;
+        const key = /^([0-9a-f]{16})-upload/.exec(rawQuery(request.url))?.[1] ?? '';
+        const row = app.repos.filings.byKey(key);
+        const kept = new Set(row && row.state === 'open' ? (readFilingData(row.data).documents ?? []).map((d) => d.staged) : []);
+        const stray = uploads.flatMap((u) => (u.result.ok && !kept.has(u.result.file.staged) ? [u.result.file.staged] : []));
+        if (stray.length > 0 && row) await removeStaged(stagingDir(app.documents.dir, row.key), stray);
+      },
       config: { multipartOptions: { preservePath: true, limits: { fileSize: HARD_MAX_UPLOAD, files: MAX_ATTACHMENTS + 1 }, throwFileSizeLimit: false } },
     },
     async (request, reply) => {

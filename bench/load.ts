@@ -94,9 +94,14 @@ export class JourneyClient {
     this.jar.clear();
   }
 
+  /** The jar as a Cookie header, for firing one logged-in request shape with `blast`. */
+  cookieHeader(): string {
+    return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+  }
+
   async send(method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<{ status: number; body: string; location: string | undefined }> {
     const headers: Record<string, string> = { host: this.host };
-    if (this.jar.size) headers['cookie'] = [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
+    if (this.jar.size) headers['cookie'] = this.cookieHeader();
     let body: string | null = null;
     if (form) {
       body = new URLSearchParams(form).toString();

@@ -21,21 +21,33 @@ import { BUILT_IN_SEED, createSeeder, loadSeedFile } from '../seeds/seed.js';
 import { loadConfig } from '../server/config.js';
 import { hashPassword } from '../server/domain/passwords.js';
 import { generate, insertEcfAccounts, insertPacerAccounts } from '../test/support/accounts.js';
-import { blast, formAction, inputValue, JourneyClient, journeys, median, type Sample } from './load.js';
+import { docketReportFields, DOCKET_REPORT_URL } from '../test/support/docket-report.js';
+import { largeDocketCase, largeDocumentCase } from './cases.js';
+import { blast, formAction, inputValue, JourneyClient, journeys, median, type FixedRequest, type Sample } from './load.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const ROUND_MS = Number(process.env.BENCH_ROUND_MS ?? 2000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const PACER_PASSWORD = 'Bench!Pacer2026xx';
 const ECF_PASSWORD = 'Bench!Court2026xx';
+/** The sandbox personas' password (seeds/sandbox.json). */
+const SANDBOX_PASSWORD = 'Sandbox!Pacer2026';
 /** Fresh PACER + CM/ECF pairs for the journeys: each journey links one pair, for good. */
 const PAIRS = Number(process.env.BENCH_PAIRS ?? 8000);
 const API_ACCOUNTS = 64;
 const JOURNEY_CLIENTS = 32;
 const GET_CONNECTIONS = 16;
 const GET_PIPELINING = 4;
-/** For working on one part: BENCH_ONLY=get,journeys,csoauth,reset,scale,startup (default all). */
-const ONLY = new Set((process.env.BENCH_ONLY ?? 'get,journeys,csoauth,reset,scale,startup').split(','));
+const PARTS = ['get', 'journeys', 'csoauth', 'reset', 'scale', 'startup', 'docket', 'pdf'];
+/** For working on one part: BENCH_ONLY=get,journeys,csoauth,reset,scale,startup,docket,pdf (default all). */
+const ONLY = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(','));
+/** The court-records rows: a docket of this many entries, a document of this size, downloaded by this many clients at once. */
+const DOCKET_ENTRIES = 10_000;
+const PDF_BYTES = 20_000_000;
+const PDF_PAGES = 400;
+const DOWNLOAD_CLIENTS = 32;
+/** Connections for the docket and PDF rows: few, as the responses are large (MB each). */
+const LARGE_CONNECTIONS = 4;
 /** Extra node flags for the mock, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
@@ -195,15 +207,15 @@ async function linkJourney(c: JourneyClient, i: number): Promise<boolean> {
   return menu.body.includes('DisplayMenu.pl?CivilEvents');
 }
 
-/** Screen login of `user` (a PACER-only account: no dialog); returns the POST's latency in ms. */
-async function timedLogin(c: JourneyClient, user: string): Promise<number> {
+/** Screen login of `user` (a PACER-only account: no dialog) on a fresh jar; returns the POST's latency in ms. */
+async function timedLogin(c: JourneyClient, user: string, password = PACER_PASSWORD): Promise<number> {
   c.clearCookies();
   const page = await c.send('GET', loginPath(`http://${HOST}/cgi-bin/login.pl`));
   const t0 = performance.now();
   const res = await c.send('POST', formAction(page.body, 'loginForm'), {
     loginForm: 'loginForm',
     'loginForm:loginName': user,
-    'loginForm:password': PACER_PASSWORD,
+    'loginForm:password': password,
     'loginForm:clientCode': '',
     'loginForm:fbtnLogin': 'loginForm:fbtnLogin',
     'javax.faces.ViewState': inputValue(page.body, 'javax.faces.ViewState'),
@@ -211,6 +223,61 @@ async function timedLogin(c: JourneyClient, user: string): Promise<number> {
   const ms = performance.now() - t0;
   if (res.status !== 302) throw new Error(`login of ${user} failed (${res.status})`);
   return ms;
+}
+
+/** The sandbox's researcher (a PACER account), logged in: its Cookie header. */
+async function researcherCookies(origin: string): Promise<string> {
+  const c = new JourneyClient(origin, HOST);
+  await timedLogin(c, 'researcher', SANDBOX_PASSWORD);
+  const cookie = c.cookieHeader();
+  await c.close();
+  return cookie;
+}
+
+/** A multipart/form-data body as juriscraper sends one (each field a plain part), and its Content-Type. */
+async function multipart(fields: Record<string, string>): Promise<{ body: string; type: string }> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  const encoded = new Response(form);
+  return { body: await encoded.text(), type: encoded.headers.get('content-type') ?? '' };
+}
+
+/** Adds a case through the control plane (POST /__admin/cases); returns its PACER case id. */
+async function addCase(origin: string, body: Record<string, unknown>): Promise<{ pacerCaseId: number }> {
+  const t0 = performance.now();
+  const res = await postJson(origin, '/__admin/cases', body);
+  if (res.status !== 201) throw new Error(`POST /__admin/cases answered ${res.status}: ${res.text.slice(0, 300)}`);
+  log(`  ${String(body['number'])} added in ${Math.round(performance.now() - t0)} ms`);
+  return JSON.parse(res.text) as { pacerCaseId: number };
+}
+
+/** The doc1 id of the first document of a case (GET /__admin/cases/{id}/entries). */
+async function firstDocId(origin: string, pacerCaseId: number): Promise<string> {
+  const res = await request(`${origin}/__admin/cases/${pacerCaseId}/entries?court=flsd`, { headers: { host: HOST, accept: 'application/json' } });
+  const listed = (await res.body.json()) as { entries: { documents: { docId: string }[] }[] };
+  const id = listed.entries[0]?.documents[0]?.docId;
+  if (!id) throw new Error(`bench: case ${pacerCaseId} lists no document`);
+  return id;
+}
+
+/** One request, its body whole (the checks before a row is measured). */
+async function fetchOnce(origin: string, r: FixedRequest): Promise<{ status: number; body: Buffer; type: string }> {
+  const res = await request(`${origin}${r.path}`, { method: r.method, headers: r.headers ?? {}, body: r.body ?? null });
+  return { status: res.statusCode, body: Buffer.from(await res.body.arrayBuffer()), type: String(res.headers['content-type'] ?? '') };
+}
+
+/** Samples the process's RSS every 20 ms while `work` runs; returns the work's result and the largest sample, MB. */
+async function peakRssDuring<T>(pid: number, work: Promise<T>): Promise<{ result: T; peakMb: number }> {
+  let peak = rssMb(pid).rss;
+  const timer = setInterval(() => {
+    peak = Math.max(peak, rssMb(pid).rss);
+  }, 20);
+  try {
+    const result = await work;
+    return { result, peakMb: Math.max(peak, rssMb(pid).rss) };
+  } finally {
+    clearInterval(timer);
+  }
 }
 
 async function postJson(origin: string, path: string, body: unknown): Promise<{ status: number; text: string }> {
@@ -422,19 +489,11 @@ async function main(): Promise<void> {
     const trip: number[] = [];
     const qa = new JourneyClient(mock.origin, HOST);
     for (let r = 0; r < 20; r++) {
-      const page = await qa.send('GET', loginPath(`http://${HOST}/cgi-bin/login.pl`));
-      await qa.send('POST', formAction(page.body, 'loginForm'), {
-        loginForm: 'loginForm',
-        'loginForm:loginName': 'researcher',
-        'loginForm:password': 'Sandbox!Pacer2026',
-        'loginForm:fbtnLogin': 'loginForm:fbtnLogin',
-        'javax.faces.ViewState': inputValue(page.body, 'javax.faces.ViewState'),
-      });
+      await timedLogin(qa, 'researcher', SANDBOX_PASSWORD);
       const t0 = performance.now();
       const res = await postJson(mock.origin, '/__admin/reset', {});
       trip.push(performance.now() - t0);
       server.push((JSON.parse(res.text) as { ms: number }).ms);
-      qa.clearCookies();
     }
     await qa.close();
     rows.push({
@@ -499,6 +558,131 @@ async function main(): Promise<void> {
     raw['scale'] = { rounds: rounds.map((s) => ({ small: round2(s.small), large: round2(s.large) })), insertMs: Math.round(insertMs) };
   } else rows.push(skipped('login latency p50, 100,000 accounts vs 100', 'ratio ≤ 1.2'));
 
+  // ---- court records: a 10,000-entry docket report and a 20 MB document, each against bare
+  // Fastify sending the same bytes (the report from memory, the document streamed from disk), on a
+  // mock of its own whose fresh database gets the two cases through the control plane.
+  const docketMeasure = `docket report, ${DOCKET_ENTRIES.toLocaleString('en-US')} entries (DktRpt.pl POST, all entries), requests/s`;
+  const pdfMeasure = `PDF download, ${PDF_BYTES / 1e6} MB (doc1 POST got_receipt=1), requests/s (${LARGE_CONNECTIONS} clients)`;
+  const rssMeasure = `RSS while ${DOWNLOAD_CLIENTS} clients download the ${PDF_BYTES / 1e6} MB PDF, MB`;
+  if (ONLY.has('docket') || ONLY.has('pdf')) {
+    log('bench: court records, the cases added through the control plane');
+    const env = { DATABASE_PATH: prepareDb('records', () => undefined), DOCUMENTS_DIR: join(tmp, 'records-documents') };
+    let records = await start('mock', env, '/csologin/login.jsf');
+    const docketCase = await addCase(records.origin, largeDocketCase(DOCKET_ENTRIES));
+    const documentCase = await addCase(records.origin, largeDocumentCase(PDF_BYTES, PDF_PAGES));
+    const docId = await firstDocId(records.origin, documentCase.pacerCaseId);
+
+    /** Alternating rounds of the mock and the bare server on one request shape; medians of the rounds. */
+    const versus = async (label: string, req: FixedRequest, bare: Server) => {
+      // Twice the rounds at half the length: the rounds' ratios vary with the machine's other work,
+      // and a median of more of them holds still better in the same time.
+      const opts = { connections: LARGE_CONNECTIONS, pipelining: 1, ms: ROUND_MS / 2 };
+      await blast(records.origin, () => req, opts);
+      await blast(bare.origin, () => req, opts);
+      const rounds: { mock: Sample; bare: Sample }[] = [];
+      const cpu = { mock: 0, bare: 0 };
+      const timed = async (s: Server, which: 'mock' | 'bare') => {
+        const c0 = cpuMs(s.proc.pid as number);
+        const sample = await blast(s.origin, () => req, opts);
+        cpu[which] += cpuMs(s.proc.pid as number) - c0;
+        return sample;
+      };
+      for (let r = 0; r < 2 * ROUNDS + 1; r++) {
+        const m = await timed(records, 'mock');
+        const b = await timed(bare, 'bare');
+        rounds.push({ mock: m, bare: b });
+        log(`  ${label} round ${r + 1}: mock ${round1(m.perSecond)}/s (p50 ${round1(m.p50)} ms), bare ${round1(b.perSecond)}/s (p50 ${round1(b.p50)} ms), ratio ${round2(m.perSecond / b.perSecond)}`);
+      }
+      const cpuUs = (which: 'mock' | 'bare') => round1((cpu[which] * 1000) / rounds.reduce((n, r) => n + r[which].count + r[which].errors, 0));
+      log(`  ${label} server CPU per request: mock ${cpuUs('mock')} µs, bare ${cpuUs('bare')} µs`);
+      return {
+        cpuUsPerRequest: { mock: cpuUs('mock'), bare: cpuUs('bare') },
+        ratio: median(rounds.map((r) => r.mock.perSecond / r.bare.perSecond)),
+        errors: rounds.reduce((n, r) => n + r.mock.errors + r.bare.errors, 0),
+        value: median(rounds.map((r) => r.mock.perSecond)),
+        p50: median(rounds.map((r) => r.mock.p50)),
+        baseline: median(rounds.map((r) => r.bare.perSecond)),
+        raw: rounds.map((r) => ({ mock: round1(r.mock.perSecond), bare: round1(r.bare.perSecond), mockP50: round1(r.mock.p50), bareP50: round1(r.bare.p50), errors: r.mock.errors + r.bare.errors })),
+      };
+    };
+
+    if (ONLY.has('docket')) {
+      log(`bench: docket report of ${DOCKET_ENTRIES} entries vs bare Fastify`);
+      const form = await multipart(docketReportFields(docketCase.pacerCaseId));
+      const req: FixedRequest = { method: 'POST', path: DOCKET_REPORT_URL, headers: { host: HOST, cookie: await researcherCookies(records.origin), 'content-type': form.type }, body: form.body };
+      const t0 = performance.now();
+      const first = await fetchOnce(records.origin, req);
+      const firstMs = performance.now() - t0;
+      const html = first.body.toString('utf8');
+      // Each entry's row opens with its date cell.
+      const dated = html.match(/<td[^>]*>\d\d\/\d\d\/\d{4}<\/td>/g)?.length ?? 0;
+      if (first.status !== 200 || !html.includes('/cgi-bin/login.pl?logout') || dated < DOCKET_ENTRIES) {
+        throw new Error(`bench: not a docket report of ${DOCKET_ENTRIES} entries (${first.status}, ${dated} dated rows)`);
+      }
+      log(`  first request (renders the report and keeps it): ${Math.round(firstMs)} ms, ${first.body.length} B`);
+      const file = join(tmp, 'docket.html');
+      writeFileSync(file, first.body);
+      const bare = await start('bare', { BARE_FILE: file }, '/');
+      const v = await versus('docket', req, bare);
+      await stop(bare);
+      rows.push({
+        measure: docketMeasure,
+        value: `${round1(v.value)} (p50 ${round1(v.p50)} ms; ${(first.body.length / 1e6).toFixed(1)} MB a report; the first, rendered: ${Math.round(firstMs)} ms${v.errors ? `; ${v.errors} errors` : ''})`,
+        baseline: `${round1(v.baseline)} (bare Fastify, same bytes from memory)`,
+        ratio: String(round2(v.ratio)),
+        target: 'ratio ≥ 0.3',
+        met: v.ratio >= 0.3 && v.errors === 0,
+      });
+      raw['docket'] = { bytes: first.body.length, firstMs: round1(firstMs), serverCpuUsPerRequest: v.cpuUsPerRequest, rounds: v.raw };
+    } else rows.push(skipped(docketMeasure, 'ratio ≥ 0.3'));
+
+    if (ONLY.has('pdf')) {
+      // A process of its own, so its RSS is the downloads' and not the docket report's heap before them.
+      await stop(records);
+      records = await start('mock', env, '/csologin/login.jsf');
+      const idle = rssMb(records.proc.pid as number).rss;
+      log(`bench: ${PDF_BYTES / 1e6} MB PDF download vs bare Fastify streaming the same file`);
+      const form = await multipart({ caseid: String(documentCase.pacerCaseId), got_receipt: '1', pdf_header: '1', pdf_toggle_possible: '1' });
+      const req: FixedRequest = { method: 'POST', path: `/doc1/${docId}`, headers: { host: HOST, cookie: await researcherCookies(records.origin), 'content-type': form.type }, body: form.body };
+      const t0 = performance.now();
+      const first = await fetchOnce(records.origin, req);
+      const firstMs = performance.now() - t0;
+      if (first.status !== 200 || first.type !== 'application/pdf' || first.body.length !== PDF_BYTES || first.body.subarray(0, 5).toString() !== '%PDF-') {
+        throw new Error(`bench: doc1 did not answer the ${PDF_BYTES}-byte PDF (${first.status}, ${first.type}, ${first.body.length} B)`);
+      }
+      log(`  first request (writes the PDF to disk): ${Math.round(firstMs)} ms`);
+      const file = join(tmp, 'document.pdf');
+      writeFileSync(file, first.body);
+      const bare = await start('bare', { BARE_FILE: file, BARE_STREAM: '1', BARE_TYPE: 'application/pdf' }, '/');
+      const v = await versus('pdf', req, bare);
+      rows.push({
+        measure: pdfMeasure,
+        value: `${round1(v.value)} (p50 ${round1(v.p50)} ms${v.errors ? `; ${v.errors} errors` : ''})`,
+        baseline: `${round1(v.baseline)} (bare Fastify streaming the same file)`,
+        ratio: String(round2(v.ratio)),
+        target: 'ratio ≥ 0.7',
+        met: v.ratio >= 0.7 && v.errors === 0,
+      });
+
+      log(`bench: RSS while ${DOWNLOAD_CLIENTS} clients download the PDF`);
+      const all = { connections: DOWNLOAD_CLIENTS, pipelining: 1, ms: ROUND_MS };
+      const m = await peakRssDuring(records.proc.pid as number, blast(records.origin, () => req, all));
+      const b = await peakRssDuring(bare.proc.pid as number, blast(bare.origin, () => req, all));
+      await stop(bare);
+      log(`  mock ${round1(m.peakMb)} MB (at start ${round1(idle)} MB, ${m.result.count} downloads, ${m.result.errors} errors), bare ${round1(b.peakMb)} MB`);
+      rows.push({
+        measure: rssMeasure,
+        value: `${Math.round(m.peakMb)} (at start ${Math.round(idle)}; ${m.result.count} downloads in ${ROUND_MS / 1000} s${m.result.errors ? `, ${m.result.errors} errors` : ''})`,
+        baseline: `${Math.round(b.peakMb)} (bare Fastify streaming, same load)`,
+        ratio: '',
+        target: '≤ 200 MB',
+        met: m.peakMb <= 200 && m.result.errors === 0,
+      });
+      raw['pdf'] = { bytes: PDF_BYTES, firstMs: round1(firstMs), serverCpuUsPerRequest: v.cpuUsPerRequest, rounds: v.raw, rss: { atStartMb: round1(idle), peakMb: round1(m.peakMb), bareMb: round1(b.peakMb), downloads: m.result.count, errors: m.result.errors } };
+    } else rows.push(skipped(pdfMeasure, 'ratio ≥ 0.7'), skipped(rssMeasure, '≤ 200 MB'));
+    await stop(records);
+  } else rows.push(skipped(docketMeasure, 'ratio ≥ 0.3'), skipped(pdfMeasure, 'ratio ≥ 0.7'), skipped(rssMeasure, '≤ 200 MB'));
+
   // ---- report
   const when = new Date().toISOString().slice(0, 10);
   const machine = `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'CPU'}, ${Math.round(totalmem() / 2 ** 30)} GB, Node ${process.version}, shared with other work`;
@@ -521,8 +705,8 @@ async function main(): Promise<void> {
     '|---|---|---|---|---|---|',
     ...rows.map((r) => `| ${r.measure} | ${r.value} | ${r.baseline} | ${r.ratio} | ${r.target} | ${r.met === null ? 'n/a' : r.met ? 'yes' : 'no'} |`),
   ].join('\n');
-  if (ONLY.size === 6) writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-  process.stdout.write(`\n${table}\n\n${ONLY.size === 6 ? 'bench/results.json written' : 'partial run: bench/results.json left alone'}; ${results.totalSeconds} s in all.\n`);
+  if (PARTS.every((p) => ONLY.has(p))) writeFileSync(join(ROOT, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(`\n${table}\n\n${PARTS.every((p) => ONLY.has(p)) ? 'bench/results.json written' : 'partial run: bench/results.json left alone'}; ${results.totalSeconds} s in all.\n`);
 }
 
 async function cleanup(): Promise<void> {

@@ -1,4 +1,4 @@
-import type { DB } from './database.js';
+import { bumpDataGeneration, type DB } from './database.js';
 
 /** An attorney admitted at a court; one row however many parties and cases they appear in. */
 export interface Attorney {
@@ -83,7 +83,10 @@ const toCounsel = (r: CounselRow): Counsel => ({
   terminatedOn: r.terminated_on,
 });
 
-/** The only owner of attorneys and party_attorneys (who represents whom). */
+/**
+ * The only owner of attorneys and party_attorneys (who represents whom). Every write moves the
+ * data generation (db/database.ts): the docket report cache keys on it.
+ */
 export function createAttorneysRepository(db: DB) {
   const insert = db.prepare<[string, string, string, string, string, string, string, string]>(
     'INSERT INTO attorneys (court, name, firm, address, phone, fax, email, bar_status) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -114,9 +117,11 @@ export function createAttorneysRepository(db: DB) {
     findOrInsert(a: NewAttorney): number {
       const found = find.get(a.court, a.name, a.firm, a.email);
       if (found) return found.id;
+      bumpDataGeneration(db);
       return Number(insert.run(a.court, a.name, a.firm, a.address.join('\n'), a.phone, a.fax, a.email, a.barStatus).lastInsertRowid);
     },
     represent: (r: Representation): void => {
+      bumpDataGeneration(db);
       represent.run(r.partyId, r.attorneyId, r.position, r.lead ? 1 : 0, r.toBeNoticed ? 1 : 0, r.proHacVice ? 1 : 0, r.designation, r.terminatedOn);
     },
     /** The position after a party's last attorney (a filer's association adds them there). */
@@ -135,7 +140,10 @@ export function createAttorneysRepository(db: DB) {
       }
       return [...byId.values()];
     },
-    removeUnused: (court: string): number => removeUnused.run(court).changes,
+    removeUnused: (court: string): number => {
+      bumpDataGeneration(db);
+      return removeUnused.run(court).changes;
+    },
   };
 }
 export type AttorneysRepository = ReturnType<typeof createAttorneysRepository>;

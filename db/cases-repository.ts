@@ -1,5 +1,5 @@
 import type { CaseType } from '../server/domain/case-numbers.js';
-import type { DB } from './database.js';
+import { bumpDataGeneration, type DB } from './database.js';
 
 /** A case as the court keeps it (migration 005, docs/court-records.md). Dates are YYYY-MM-DD. */
 export interface CourtCase {
@@ -97,10 +97,13 @@ const toCase = (r: CaseRow): CourtCase => ({
   lastFilingOn: r.last_filing_on !== null && r.last_filing_on > r.filed_on ? r.last_filing_on : r.filed_on,
 });
 
-// The date of last filing rides along with every read: a range of the (case_id, seq) index.
+// The date of last filing rides along with every read: one seek in docket_entries_by_filed (migration 008).
 const SELECT = `SELECT c.*, (SELECT MAX(e.filed_on) FROM docket_entries e WHERE e.case_id = c.id) AS last_filing_on FROM cases c`;
 
-/** The only owner of cases. Parties, counsel, entries and documents have their own repositories. */
+/**
+ * The only owner of cases. Parties, counsel, entries and documents have their own repositories.
+ * Every write moves the data generation (db/database.ts): the docket report cache keys on it.
+ */
 export function createCasesRepository(db: DB) {
   const insert = db.prepare<[NewCaseParams]>(`
     INSERT INTO cases (court, pacer_case_id, number_short, number_full, case_type, office, title, judge, referral, filed_on,
@@ -117,15 +120,17 @@ export function createCasesRepository(db: DB) {
 
   return {
     /** Adds a case (inside the caller's transaction); returns its row id. */
-    insert: (c: NewCase): number =>
-      Number(
+    insert: (c: NewCase): number => {
+      bumpDataGeneration(db);
+      return Number(
         insert.run({
           ...c,
           flags: c.flags.join(','),
           sealed: c.sealed ? 1 : 0,
           inOpening: c.inOpening ? 1 : 0,
         }).lastInsertRowid,
-      ),
+      );
+    },
     /** A court's cases, by number. */
     forCourt: (court: string): CourtCase[] => forCourt.all(court).map(toCase),
     byId: (id: number): CourtCase | null => {
@@ -144,7 +149,10 @@ export function createCasesRepository(db: DB) {
     },
     /** The highest PACER case id in use at the court (0 when none): the floor of the next one. */
     maxPacerCaseId: (court: string): number => maxPacerId.get(court)?.n ?? 0,
-    remove: (id: number): boolean => remove.run(id).changes > 0,
+    remove: (id: number): boolean => {
+      bumpDataGeneration(db);
+      return remove.run(id).changes > 0;
+    },
   };
 }
 export type CasesRepository = ReturnType<typeof createCasesRepository>;

@@ -22,9 +22,14 @@ export function openDatabase(path: string): DB {
 }
 
 /**
- * A counter per open database, bumped by whatever rewrites the reference data (courts) that
- * repositories keep in memory: today only the seeder (first start and reset). Caches compare it
- * instead of asking SQLite, which costs several system calls per statement (WAL locks).
+ * A counter per open database, moved by every write to data that is kept in memory or rendered
+ * once and kept: the courts (the courts repository's list; written by the seeder, at first start
+ * and reset) and the court records (cases, parties, attorneys and their links, docket entries,
+ * documents: the docket report cache). Each repository that writes those tables moves it in its
+ * own write methods, so no caller can forget; a new write method there must do the same. Caches
+ * compare it instead of asking SQLite, which costs several system calls per statement (WAL locks).
+ * It is this process's count: a write by another process to the same file is not seen (none
+ * writes those tables today: the trainer CLI writes accounts and classes only).
  */
 const generations = new WeakMap<DB, number>();
 export function dataGeneration(db: DB): number {

@@ -1,4 +1,4 @@
-import type { DB } from './database.js';
+import { bumpDataGeneration, type DB } from './database.js';
 
 /** One docket entry. Dates are YYYY-MM-DD. */
 export interface DocketEntry {
@@ -54,7 +54,7 @@ const toEntry = (r: EntryRow): DocketEntry => ({
   sealed: r.sealed === 1,
 });
 
-/** The only owner of docket_entries. */
+/** The only owner of docket_entries. Every write moves the data generation (db/database.ts): the docket report cache keys on it. */
 export function createDocketEntriesRepository(db: DB) {
   const insert = db.prepare<[number, number, number | null, string, string, string, string, string, string, number, number]>(
     `INSERT INTO docket_entries (case_id, seq, doc_number, filed_on, entered_on, text, filer, kind, short_description, restricted, sealed)
@@ -76,11 +76,13 @@ export function createDocketEntriesRepository(db: DB) {
   const safe = (...ns: number[]) => ns.every((n) => Number.isSafeInteger(n));
   return {
     /** Adds an entry (inside the caller's transaction); returns its row id. */
-    insert: (e: NewDocketEntry): number =>
-      Number(
+    insert: (e: NewDocketEntry): number => {
+      bumpDataGeneration(db);
+      return Number(
         insert.run(e.caseId, e.seq, e.docNumber, e.filedOn, e.enteredOn, e.text, e.filer, e.kind, e.shortDescription, e.restricted ? 1 : 0, e.sealed ? 1 : 0)
           .lastInsertRowid,
-      ),
+      );
+    },
     /** A case's whole docket in entry order (by de_seq_num). */
     forCase: (caseId: number): DocketEntry[] => forCase.all(caseId).map(toEntry),
     count: (caseId: number): number => count.get(caseId)?.n ?? 0,

@@ -1,4 +1,4 @@
-import type { DB } from './database.js';
+import { bumpDataGeneration, type DB } from './database.js';
 
 /** A document of a docket entry: its main document (attachment 0) or one of its attachments. */
 export interface CourtDocument {
@@ -57,7 +57,7 @@ const toDocument = (r: DocumentRow): CourtDocument => ({
   originalName: r.original_name,
 });
 
-/** The only owner of documents. */
+/** The only owner of documents. Every write moves the data generation (db/database.ts): the docket report cache keys on it. */
 export function createDocumentsRepository(db: DB) {
   const insert = db.prepare<[string, number, number, number, number, number, string, number, number, string, string, string]>(
     `INSERT INTO documents (court, entry_id, attachment, serial, pages, bytes, description, sealed, restricted, origin, filename, original_name)
@@ -80,8 +80,9 @@ export function createDocumentsRepository(db: DB) {
   const safe = (...ns: number[]) => ns.every((n) => Number.isSafeInteger(n));
   return {
     /** Adds a document (inside the caller's transaction); returns its row id. */
-    insert: (d: NewCourtDocument): number =>
-      Number(
+    insert: (d: NewCourtDocument): number => {
+      bumpDataGeneration(db);
+      return Number(
         insert.run(
           d.court,
           d.entryId,
@@ -96,7 +97,8 @@ export function createDocumentsRepository(db: DB) {
           d.filename,
           d.originalName,
         ).lastInsertRowid,
-      ),
+      );
+    },
     /** Every document of a case, by entry then attachment (a docket report reads them all at once). */
     forCase: (caseId: number): CourtDocument[] => forCase.all(caseId).map(toDocument),
     /** An entry's main document and attachments, in order. */

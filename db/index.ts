@@ -1,4 +1,4 @@
-import type { DB } from './database.js';
+import { dataGeneration, type DB } from './database.js';
 import { createAttorneysRepository } from './attorneys-repository.js';
 import { createBillingRepository } from './billing-repository.js';
 import { createCasesRepository } from './cases-repository.js';
@@ -28,6 +28,8 @@ export function createRepositories(db: DB) {
   return {
     /** Runs `fn` in one SQLite transaction (nested calls become savepoints); services own their writes through this. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
+    /** The data generation (db/database.ts): moves on every write to courts and court records, so a cache of what they render keys on it. */
+    generation: (): number => dataGeneration(db),
     courts: createCourtsRepository(db),
     pacerAccounts: createPacerAccountsRepository(db),
     ecfAccounts: createEcfAccountsRepository(db),

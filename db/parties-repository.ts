@@ -1,4 +1,4 @@
-import type { DB } from './database.js';
+import { bumpDataGeneration, type DB } from './database.js';
 
 /**
  * Fidelity (captured txsd_1 and juriscraper's criminal_data): what a criminal docket shows under a
@@ -68,7 +68,7 @@ const toParty = (r: PartyRow): Party => ({
   criminalCounts: counts(r.criminal_counts),
 });
 
-/** The only owner of parties. */
+/** The only owner of parties. Every write moves the data generation (db/database.ts): the docket report cache keys on it. */
 export function createPartiesRepository(db: DB) {
   const insert = db.prepare<[number, number, string, string, string, string, string, string | null, string]>(
     `INSERT INTO parties (case_id, position, role, name, last_name, first_name, extra, terminated_on, criminal_counts)
@@ -80,11 +80,13 @@ export function createPartiesRepository(db: DB) {
   );
   return {
     /** Adds a party (inside the caller's transaction); returns its row id. */
-    insert: (p: NewParty): number =>
-      Number(
+    insert: (p: NewParty): number => {
+      bumpDataGeneration(db);
+      return Number(
         insert.run(p.caseId, p.position, p.role, p.name, p.lastName, p.firstName, p.extra.join('\n'), p.terminatedOn, p.criminalCounts ? JSON.stringify(p.criminalCounts) : '')
           .lastInsertRowid,
-      ),
+      );
+    },
     /** A case's parties in docket order. */
     forCase: (caseId: number): Party[] => forCase.all(caseId).map(toParty),
     /** Every party of a court's cases, by case row id (Query searches them by name). */

@@ -12,6 +12,8 @@ import csoInfoRoutes from './cso/info-routes.js';
 import csoAuthRoutes from './cso/cso-auth-routes.js';
 import { VirtualClock } from './domain/clock.js';
 import ecfRoutes from './ecf/ecf-routes.js';
+import type { CachedDocket } from './ecf/reports/docket-report-routes.js';
+import { createReportCache, type ReportCache } from './ecf/reports/report-cache.js';
 import dbPlugin from './plugins/db.js';
 import documentsPlugin from './plugins/documents.js';
 import filingsPlugin from './plugins/filings.js';
@@ -31,6 +33,8 @@ declare module 'fastify' {
     secret: Buffer;
     /** The token the control plane requires, or null when it is open (loopback, no ADMIN_TOKEN). */
     adminToken: string | null;
+    /** Rendered docket reports kept for the next request (REPORT_CACHE_MB; server/ecf/reports/report-cache.ts). */
+    docketReports: ReportCache<CachedDocket>;
     /** Writes a journal entry for a request: the time from app.clock, the host from the request. */
     record(request: FastifyRequest, entry: { action: string; outcome: string; actor?: string; detail?: string }): void;
   }
@@ -93,6 +97,8 @@ export async function buildApp(config: Config, deps: AppDeps = {}): Promise<Fast
   });
   await app.register(documentsPlugin, { documentsDir: config.documentsDir, databasePath: config.databasePath });
   await app.register(filingsPlugin);
+  // One per app: its entries belong to this database's data generation (two apps must never share one).
+  app.decorate('docketReports', createReportCache<CachedDocket>({ maxBytes: config.reportCacheMb * 1024 * 1024 }));
   app.decorate('record', function record(request, entry) {
     app.repos.journal.add({ at: clock.now(), host: request.headers.host ?? '', actor: entry.actor ?? '', detail: entry.detail ?? '', action: entry.action, outcome: entry.outcome });
   } satisfies FastifyInstance['record']);

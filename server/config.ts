@@ -28,6 +28,8 @@ export interface Config {
   readonly tlsKey: string | null;
   /** Security habits over fidelity: HttpOnly PACER cookies and a new JSESSIONID after the password. */
   readonly hardenCookies: boolean;
+  /** Memory for rendered docket reports kept for the next request (0: none kept). */
+  readonly reportCacheMb: number;
 }
 
 export class ConfigError extends Error {
@@ -199,6 +201,14 @@ const SETTING: { readonly [K in keyof Config]: Setting<Config[K]> } = {
       'on: the PACER login cookies are HttpOnly and the CSO issues a new JSESSIONID once the password is accepted (security habits the real CSO does not have); off: as the real CSO.',
     parse: onOff,
   },
+  reportCacheMb: {
+    name: 'REPORT_CACHE_MB',
+    default: '32',
+    accepts: 'a whole number of megabytes, 0-4096 (0 keeps none)',
+    description:
+      'Memory for rendered docket reports (header, parties, entries) kept for the next request for the same case and options; the least recently used go first, and every change to courts or court records empties it. At most 256 reports are kept, and one only if it is at most a quarter of this.',
+    parse: integer(0, 4096),
+  },
 };
 
 /** The documented settings, in order; `--help` and the README table are made from this list. */
@@ -232,6 +242,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     tlsCert: read('tlsCert'),
     tlsKey: read('tlsKey'),
     hardenCookies: read('hardenCookies'),
+    reportCacheMb: read('reportCacheMb'),
   };
   if ((config.tlsCert === null) !== (config.tlsKey === null)) {
     throw new ConfigError(config.tlsCert === null ? 'TLS_CERT' : 'TLS_KEY', 'TLS_CERT and TLS_KEY go together: set both or neither');

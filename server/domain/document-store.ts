@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { once } from 'node:events';
 import { createReadStream, createWriteStream, mkdtempSync, type ReadStream } from 'node:fs';
 import { mkdir, readdir, rename, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -69,6 +70,10 @@ export function createDocumentStore(opts: DocumentStoreOptions) {
   let root = opts.dir;
   const temporary = opts.dir === null;
   const writing = new Map<string, Promise<void>>();
+  // The sizes of generated files seen on disk: their names carry a hash of what they show, so a
+  // file under a name never changes; a download then costs no stat. remove() and sweep() forget
+  // the files they delete, and open() forgets one found missing (deleted by hand) and makes it again.
+  const sizes = new Map<string, number>();
 
   function dir(): string {
     root ??= mkdtempSync(join(tmpdir(), 'mock-pacer-documents-'));
@@ -104,15 +109,33 @@ export function createDocumentStore(opts: DocumentStoreOptions) {
       return { path, size: (await stat(path)).size };
     }
     const { path, spec } = generatedPath(ref);
+    const known = sizes.get(path);
+    if (known !== undefined) return { path, size: known };
     const existing = await stat(path).catch(() => null);
-    if (existing) return { path, size: existing.size };
-    let pending = writing.get(path);
-    if (!pending) {
-      pending = generate(path, spec).finally(() => writing.delete(path));
-      writing.set(path, pending);
+    if (!existing) {
+      let pending = writing.get(path);
+      if (!pending) {
+        pending = generate(path, spec).finally(() => writing.delete(path));
+        writing.set(path, pending);
+      }
+      await pending;
     }
-    await pending;
-    return { path, size: (await stat(path)).size };
+    const size = existing?.size ?? (await stat(path)).size;
+    sizes.set(path, size);
+    return { path, size };
+  }
+
+  /** A read stream already open (so a missing file is an error here, before any header is sent). */
+  async function opened(path: string): Promise<ReadStream> {
+    const stream = createReadStream(path);
+    await once(stream, 'ready');
+    return stream;
+  }
+
+  /** Deletes a file (gone already is fine) and its remembered size. */
+  function forget(path: string): Promise<void> {
+    sizes.delete(path);
+    return unlink(path).catch(() => undefined);
   }
 
   async function listing(sub: string): Promise<string[]> {
@@ -129,7 +152,14 @@ export function createDocumentStore(opts: DocumentStoreOptions) {
     /** A read stream of the document's PDF and its size. */
     async open(ref: DocumentRef): Promise<OpenDocument> {
       const { path, size } = await file(ref);
-      return { size, stream: createReadStream(path) };
+      try {
+        return { size, stream: await opened(path) };
+      } catch (err) {
+        if (ref.document.origin === 'uploaded' || (err as NodeJS.ErrnoException).code !== 'ENOENT') throw err;
+        sizes.delete(path);
+        const again = await file(ref);
+        return { size: again.size, stream: await opened(again.path) };
+      }
     },
     /** Where an uploaded document's file lives (issue 13 writes it there). */
     uploadedPath,
@@ -138,7 +168,7 @@ export function createDocumentStore(opts: DocumentStoreOptions) {
       const serials = new Set(files.filter((f) => f.origin === 'generated').map((f) => `${f.court}-${f.serial}`));
       const uploads = files.filter((f) => f.origin === 'uploaded' && f.filename !== '').map((f) => f.filename);
       await Promise.all([
-        ...(await listing(GENERATED)).filter((n) => serials.has(GENERATED_NAME.exec(n)?.slice(1, 3).join('-') ?? '')).map((n) => unlink(join(dir(), GENERATED, n)).catch(() => undefined)),
+        ...(await listing(GENERATED)).filter((n) => serials.has(GENERATED_NAME.exec(n)?.slice(1, 3).join('-') ?? '')).map((n) => forget(join(dir(), GENERATED, n))),
         ...uploads.map((n) => unlink(uploadedPath(n)).catch(() => undefined)),
       ]);
     },
@@ -158,7 +188,7 @@ export function createDocumentStore(opts: DocumentStoreOptions) {
           .map((n) => join(GENERATED, n)),
         ...(await listing(UPLOADED)).filter((n) => !n.startsWith('.') && !uploads.has(n)).map((n) => join(UPLOADED, n)),
       ];
-      await Promise.all(stale.map((p) => unlink(join(dir(), p)).catch(() => undefined)));
+      await Promise.all(stale.map((p) => forget(join(dir(), p))));
       return stale.length;
     },
     /** A temporary folder goes; DOCUMENTS_DIR stays. */

@@ -22,19 +22,20 @@ export function menuVariant(app: FastifyInstance, court: Court, pacerAccountId: 
 
 /**
  * Renders a logged-in CM/ECF page in the court skeleton (views/layouts/ecf.eta) with the menu bar
- * for `variant` (default: the live one) at this kind of court.
+ * for `variant` (default: the live one) at this kind of court. With `middle`, the template writes
+ * PAGE_HOLE where those bytes (rendered earlier) go (reply.pageWith).
  */
 export function courtPage(
   reply: FastifyReply,
   request: FastifyRequest,
   template: TemplateName,
   data: Record<string, unknown> = {},
-  opts: { variant?: MenuVariant; status?: number } = {},
+  opts: { variant?: MenuVariant; status?: number; middle?: Buffer } = {},
 ) {
   const ctx = request.ecf;
-  return reply
-    .header('Cache-Control', 'no-store')
-    .page(template, { ecf: ctx, menu: menuFor(opts.variant ?? ctx.variant, ctx.court.kind), paths: ECF_PATHS, ...data }, opts.status ?? 200);
+  const all = { ecf: ctx, menu: menuFor(opts.variant ?? ctx.variant, ctx.court.kind), paths: ECF_PATHS, ...data };
+  reply.header('Cache-Control', 'no-store');
+  return opts.middle ? reply.pageWith(template, all, opts.middle, opts.status ?? 200) : reply.page(template, all, opts.status ?? 200);
 }
 
 /** A hidden per-session, per-form token: a form posted from anywhere else is refused. */

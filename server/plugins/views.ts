@@ -1,5 +1,6 @@
 import { Eta } from 'eta';
 import fp from 'fastify-plugin';
+import { Readable } from 'node:stream';
 import { VIEWS_DIR } from '../paths.js';
 
 /**
@@ -85,8 +86,17 @@ declare module 'fastify' {
   interface FastifyReply {
     /** Renders views/<template>.eta as an HTML page; the data gets `site` (the request's host decision). */
     page(template: TemplateName, data?: Record<string, unknown>, status?: number): FastifyReply;
+    /**
+     * As `page`, with `middle` (UTF-8 HTML rendered earlier, e.g. kept in a cache) where the
+     * template writes PAGE_HOLE raw: the page around it is rendered now, and the three parts are
+     * sent one after the other, the middle never copied or decoded.
+     */
+    pageWith(template: TemplateName, data: Record<string, unknown>, middle: Buffer, status?: number): FastifyReply;
   }
 }
+
+/** What a template given to `pageWith` writes raw (`<%~ %>`) where the middle goes: a string no page contains. */
+export const PAGE_HOLE = '\u0000mock-pacer-page-hole\u0000';
 
 /**
  * Eta over views/, templates compiled once and cached. Output is HTML-escaped by default
@@ -104,6 +114,17 @@ export default fp(
     app.decorateReply('page', function (template: TemplateName, data: Record<string, unknown> = {}, status = 200) {
       const html = eta.render(template, { site: this.request.site, ...data });
       return this.code(status).type('text/html; charset=utf-8').send(html);
+    });
+    app.decorateReply('pageWith', function (template: TemplateName, data: Record<string, unknown>, middle: Buffer, status = 200) {
+      const html = eta.render(template, { site: this.request.site, ...data });
+      const at = html.indexOf(PAGE_HOLE);
+      if (at < 0) throw new Error(`pageWith: ${template} did not write PAGE_HOLE`);
+      const before = Buffer.from(html.slice(0, at));
+      const after = Buffer.from(html.slice(at + PAGE_HOLE.length));
+      return this.code(status)
+        .type('text/html; charset=utf-8')
+        .header('Content-Length', String(before.length + middle.length + after.length))
+        .send(Readable.from([before, middle, after], { objectMode: false }));
     });
   },
   { name: 'views' },

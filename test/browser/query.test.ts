@@ -50,9 +50,11 @@ describeInChromium('the Query form in chromium', () => {
     await page.getByRole('button', { name: 'Run Query' }).focus();
     await page.keyboard.press('Space');
     await page.getByText('Alvarez v. Sunshine Marine Supply, LLC').waitFor();
-    // The summary's script sets CASE_NUM, as the real one does.
-    const caseNum = (await context.cookies()).find((c) => c.name === 'CASE_NUM');
-    expect(caseNum?.value).toMatch(/^1:26-cv-20001\(\d+\)$/);
+    // The summary's script sets CASE_NUM, as the real one does; the text can paint before the
+    // script at the page's end has run, so wait for the cookie rather than read it once.
+    await expect
+      .poll(async () => (await context.cookies()).find((c) => c.name === 'CASE_NUM')?.value ?? '')
+      .toMatch(/^1:26-cv-20001\(\d+\)$/);
 
     // Two quick clicks send one query.
     await openForm(page, base);

@@ -107,4 +107,29 @@ describe('the document store', () => {
     await store.close();
     expect(existsSync(kept.path)).toBe(true);
   });
+
+  it('makes a removed document again on its next request, though it remembers the sizes it has seen', async () => {
+    const repos = seeded();
+    const store = createDocumentStore({ dir: tempDir() });
+    const ref = refOf(repos, 'flsd', '1:26-cv-20001', 1);
+    const first = await store.file(ref);
+    // Removed through the store (a deleted case), then by hand behind its back.
+    await store.remove(repos.documents.filesOfCase(ref.courtCase.id));
+    expect(existsSync(first.path)).toBe(false);
+    expect(await read((await store.open(ref)).stream)).toHaveLength(ref.document.bytes);
+    rmSync(first.path);
+    const again = await store.open(ref);
+    expect(again.size).toBe(ref.document.bytes);
+    expect(await read(again.stream)).toHaveLength(ref.document.bytes);
+    expect(existsSync(first.path)).toBe(true);
+    await store.close();
+  });
+
+  it('answers an uploaded document missing from disk with an error (it cannot be made again)', async () => {
+    const repos = seeded();
+    const store = createDocumentStore({ dir: tempDir() });
+    const ref = refOf(repos, 'flsd', '1:26-cv-20001', 1);
+    await expect(store.open({ ...ref, document: { ...ref.document, origin: 'uploaded', filename: 'never-written.pdf' } })).rejects.toMatchObject({ code: 'ENOENT' });
+    await store.close();
+  });
 });

@@ -8,7 +8,6 @@ import { courtPage } from '../court-context.js';
 import { ECF_PATHS } from '../paths.js';
 import { docketView, type DocketOptions } from './docket-view.js';
 import {
-  billedReport,
   CASE_NOT_FOUND,
   CASE_UNDER_SEAL,
   caseIdOf,
@@ -18,9 +17,19 @@ import {
   NO_DOCUMENTS,
   nonceAccepted,
   nonceOf,
+  renderedReport,
   reportMessage,
   reportNonce,
+  sendBilledReport,
+  type RenderedReport,
 } from './report-support.js';
+
+/** A docket report's cached middle: its bytes and billed pages, the number its receipt names, and how many entries it shows (the large-docket check). */
+export interface CachedDocket {
+  report: RenderedReport;
+  number: string;
+  selected: number;
+}
 
 /**
  * The Docket Report (DktRpt.pl, real): the form, and the report juriscraper's DocketReport and
@@ -126,11 +135,6 @@ export default async function docketReportRoutes(app: FastifyInstance) {
     if (!checked.ok) return reportMessage(reply, request, checked.error);
     const criteria = checked.criteria;
 
-    const entries = app.repos.docketEntries.forCase(c.id);
-    if (entries.length === 0) return reportMessage(reply, request, NO_DOCUMENTS);
-    const selected = selectEntries(entries, criteria);
-    if (!secondStep && needsLargeDocketWarning(selected.length, criteria)) return largeDocket(request, reply, body);
-
     const court = request.ecf.court;
     const bankruptcy = court.kind === 'bankruptcy';
     const on = (name: string) => text(body, name) !== '';
@@ -140,26 +144,45 @@ export default async function docketReportRoutes(app: FastifyInstance) {
       multiDocs: on('view_multi_docs') && !bankruptcy,
       pageCounts: on('page_count'),
     };
-    const view = docketView({
-      court,
-      courtCase: c,
-      leadCase: c.leadCaseId === null ? null : app.repos.cases.byId(c.leadCaseId),
-      parties: app.repos.parties.forCase(c.id),
-      counsel: app.repos.attorneys.counselOfCase(c.id),
-      allEntries: entries,
-      selected,
-      docs: documentsByEntry(app.repos.documents.forCase(c.id)),
-      options,
-      origin: request.site.courtOrigin(court.code),
-    });
-    const content = app.renderView(bankruptcy ? 'ecf/reports/docket-bankruptcy' : 'ecf/reports/docket', {
-      view,
-      sort: text(body, 'sort1') || 'oldest date first',
-      dateRangeType: criteria.dateType === 'entered' ? 'Entered' : 'Filed',
-      parties: options.parties,
-      terminated: options.terminated,
-    });
-    return billedReport(app, request, reply, { content, description: DESCRIPTION, criteria: searchCriteria(bankruptcy, view.number, criteria) });
+    const sort = text(body, 'sort1') || 'oldest date first';
+    const origin = request.site.courtOrigin(court.code);
+    // The report's session-independent middle (app.docketReports) is keyed by everything it
+    // depends on besides the rows, which the data generation covers: the court, the case, the
+    // request's options (sort1 as posted: the View Selected form repeats it), and the origin its
+    // absolute links name. The menu bar and the receipt are per request.
+    const key = JSON.stringify([court.code, c.id, origin, criteria, sort, options]);
+    const generation = app.repos.generation();
+    const cache = app.docketReports;
+    let docket = cache.get(generation, key);
+    if (!docket) {
+      const entries = app.repos.docketEntries.forCase(c.id);
+      if (entries.length === 0) return reportMessage(reply, request, NO_DOCUMENTS);
+      const selected = selectEntries(entries, criteria);
+      if (!secondStep && needsLargeDocketWarning(selected.length, criteria)) return largeDocket(request, reply, body);
+      const view = docketView({
+        court,
+        courtCase: c,
+        leadCase: c.leadCaseId === null ? null : app.repos.cases.byId(c.leadCaseId),
+        parties: app.repos.parties.forCase(c.id),
+        counsel: app.repos.attorneys.counselOfCase(c.id),
+        allEntries: entries,
+        selected,
+        docs: documentsByEntry(app.repos.documents.forCase(c.id)),
+        options,
+        origin,
+      });
+      const content = app.renderView(bankruptcy ? 'ecf/reports/docket-bankruptcy' : 'ecf/reports/docket', {
+        view,
+        sort,
+        dateRangeType: criteria.dateType === 'entered' ? 'Entered' : 'Filed',
+        parties: options.parties,
+        terminated: options.terminated,
+      });
+      docket = { report: renderedReport(content), number: view.number, selected: selected.length };
+      cache.set(generation, key, docket, docket.report.html.length);
+    } else if (!secondStep && needsLargeDocketWarning(docket.selected, criteria)) return largeDocket(request, reply, body);
+
+    return sendBilledReport(app, request, reply, { report: docket.report, description: DESCRIPTION, criteria: searchCriteria(bankruptcy, docket.number, criteria) });
   }
 
   app.get(ECF_PATHS.docketReport, async (request, reply) => {

@@ -2,17 +2,17 @@ import type { Counsel } from '../../../db/attorneys-repository.js';
 import type { CourtCase } from '../../../db/cases-repository.js';
 import type { Court } from '../../../db/courts-repository.js';
 import type { DocketEntry } from '../../../db/docket-entries-repository.js';
-import type { CourtDocument } from '../../../db/documents-repository.js';
 import type { CriminalCounts, Party } from '../../../db/parties-repository.js';
 import { defendantNumber } from '../../domain/case-numbers.js';
-import { docketTextParts, entryLink, plainText, referenceLinks, type DocLink, type EntryDocuments, type TextPart } from '../../domain/docket.js';
+import { referenceLinks, type EntryDocuments } from '../../domain/docket.js';
 import { isoDayToUs } from '../../domain/us-dates.js';
+import { docketRows } from './docket-rows.js';
 
 /**
  * A docket report's page as data for views/ecf/reports/docket*.eta: the header, the metadata
- * lines, the parties with their counsel, and the selected entries with their links. Pure: the
- * route reads the rows and picks the entries (server/domain/docket.ts); this decides what each
- * part of the captured page says.
+ * lines, the parties with their counsel, and the selected entries' rows (built as one string by
+ * docket-rows.ts). Pure: the route reads the rows and picks the entries (server/domain/docket.ts);
+ * this decides what each part of the captured page says.
  *
  * Fidelity (captured dockets/district/nyed.html, gand_1.html, txsd_1.html, dcd_3.html;
  * dockets/bankruptcy/wiwb_1.html; juriscraper-contract §5.3-5.6).
@@ -49,31 +49,6 @@ export interface PartyView {
   criminal: CriminalCounts | null;
 }
 
-export interface MultiDoc {
-  /** The checkbox's name: `document_<caseid>_<seq>_<n>`. */
-  name: string;
-  /** `<serial>-<bytes>-<pages>` (dcd_3: "8117526-1074119-64"). */
-  value: string;
-  attachment: number;
-  description: string;
-  pages: string;
-  size: string;
-}
-
-export interface EntryView {
-  filed: string;
-  number: number | null;
-  link: DocLink | null;
-  parts: TextPart[];
-  /** Bankruptcy "(10 pgs)", "(4 pgs; 2 docs)"; '' when not asked for. */
-  pageCount: string;
-  /** View multiple documents: the entry's checkbox value (`<caseid>_<seq>`) and size, '' when it has no document to select. */
-  allDocuments: string;
-  totalSize: string;
-  /** View multiple documents: the attachment rows (main document first), only when the entry has attachments. */
-  documents: MultiDoc[];
-}
-
 export interface DocketView {
   caseId: number;
   bankruptcy: boolean;
@@ -99,30 +74,14 @@ export interface DocketView {
   leadCase: { number: string; title: string } | null;
   /** Criminal: the defendants' table, then the other parties' (txsd_1); civil: one table. */
   partyTables: PartyView[][];
-  entries: EntryView[];
+  /** The entries table's rows, HTML (docket-rows.ts). */
+  rows: string;
   multiDocs: boolean;
   /** `https://ecf.flsd.uscourts.gov`: the links' origin, as the captured dockets write them. */
   origin: string;
 }
 
 const us = (day: string | null) => (day ? isoDayToUs(day) : '');
-
-/** Fidelity: sizes as the docket's View Selected column writes them ("  1.2 MB", "37.6 KB"). */
-export function sizeText(bytes: number): string {
-  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
-  return `${(bytes / 1024).toFixed(1)} KB`;
-}
-
-const pagesText = (n: number) => `${n} page${n === 1 ? '' : 's'}`;
-
-/** Fidelity (wiwb_1): "(1 pg)", "(10 pgs)", "(4 pgs; 2 docs)". */
-function pageCount(docs: EntryDocuments | undefined): string {
-  if (!docs?.main) return '';
-  const all = [docs.main, ...docs.attachments];
-  const pages = all.reduce((n, d) => n + d.pages, 0);
-  const pg = `${pages}\u00a0${pages === 1 ? 'pg' : 'pgs'}`;
-  return all.length > 1 ? `(${pg}; ${all.length}\u00a0docs)` : `(${pg})`;
-}
 
 /** Fidelity: the role headers are padded to a fixed width, as the real server writes them (nyed, gand_1). */
 const roleHeader = (role: string) => role.padEnd(40, ' ');
@@ -183,41 +142,6 @@ export function districtLine(court: Court, office: number): string {
   const district = court.name.replace(/\s+Bankruptcy Court$/, '');
   const office_ = court.officeNames[String(office)];
   return office_ ? `${district} (${office_})` : district;
-}
-
-function entryView(e: DocketEntry, input: DocketInput, refLink: (n: number) => DocLink | null): EntryView {
-  const { courtCase, court, options } = input;
-  const docs = input.docs.get(e.id);
-  const link = entryLink(e, docs, court.docPrefix);
-  const parts = docketTextParts(e, { docs, prefix: court.docPrefix, refLink });
-  let allDocuments = '';
-  let totalSize = '';
-  let documents: MultiDoc[] = [];
-  if (options.multiDocs && link && docs?.main) {
-    const selectable = [docs.main, ...docs.attachments].filter((d: CourtDocument) => !d.sealed && !d.restricted);
-    allDocuments = `${courtCase.pacerCaseId}_${e.seq}`;
-    totalSize = sizeText(selectable.reduce((n, d) => n + d.bytes, 0));
-    if (docs.attachments.length > 0) {
-      documents = [docs.main, ...docs.attachments].map((d) => ({
-        name: `document_${courtCase.pacerCaseId}_${e.seq}_${d.attachment}`,
-        value: `${d.serial}-${d.bytes}-${d.pages}`,
-        attachment: d.attachment,
-        description: d.attachment === 0 ? 'Main Document' : d.description,
-        pages: pagesText(d.pages),
-        size: sizeText(d.bytes),
-      }));
-    }
-  }
-  return {
-    filed: us(e.filedOn),
-    number: e.docNumber,
-    link,
-    parts,
-    pageCount: options.pageCounts && link ? pageCount(docs) : '',
-    allDocuments,
-    totalSize,
-    documents,
-  };
 }
 
 /** The whole page's data. */
@@ -296,11 +220,19 @@ export function docketView(input: DocketInput): DocketView {
     bkDates,
     leadCase: adversary && input.leadCase ? { number: input.leadCase.numberFull, title: input.leadCase.title } : null,
     partyTables,
-    entries: input.selected.map((e) => entryView(e, input, refLink)),
+    rows: docketRows({
+      courtCase: c,
+      bankruptcy,
+      prefix: court.docPrefix,
+      selected: input.selected,
+      docs: input.docs,
+      refLink,
+      multiDocs: options.multiDocs,
+      pageCounts: options.pageCounts,
+      origin: input.origin,
+    }),
     multiDocs: options.multiDocs,
     origin: input.origin,
   };
 }
 
-/** The plain docket text of an entry, as juriscraper's `description` reads it (for tests and the history report). */
-export const entryText = (v: EntryView): string => plainText(v.parts);

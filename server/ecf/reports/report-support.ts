@@ -2,6 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { CourtCase } from '../../../db/cases-repository.js';
 import { BYTES_PER_PAGE, searchCostCents } from '../../domain/billing.js';
 import { sign } from '../../domain/tokens.js';
+import { PAGE_HOLE } from '../../plugins/views.js';
 import { bill, type Receipt } from '../billable.js';
 import { courtPage } from '../court-context.js';
 
@@ -111,21 +112,45 @@ export function textBytes(html: string): number {
   return bytes;
 }
 
+/** A report's content rendered once: its UTF-8 bytes and the pages it bills (FIDELITY §7: 4,320 bytes of text a page, no cap for reports). */
+export interface RenderedReport {
+  html: Buffer;
+  pages: number;
+}
+
+export function renderedReport(content: string): RenderedReport {
+  return { html: Buffer.from(content), pages: Math.max(1, Math.ceil(textBytes(content) / BYTES_PER_PAGE)) };
+}
+
 /**
- * A billed report: its content (rendered HTML), billed by its size (FIDELITY §7: 4,320 bytes of
- * text a page, as billing.ts's billablePagesForText; no cap for reports), then the page with the receipt (unless receipts are off).
+ * A billed report: its content, billed by its size, then the page with the receipt (unless
+ * receipts are off). The content's bytes go out as they are (report.eta writes PAGE_HOLE where
+ * they go): a cached docket report is never copied or decoded per request.
  */
+export function sendBilledReport(
+  app: FastifyInstance,
+  request: FastifyRequest,
+  reply: FastifyReply,
+  r: { report: RenderedReport; description: string; criteria: string; titleSuffix?: string },
+) {
+  const pages = r.report.pages;
+  const receipt: Receipt = bill(app, request, { description: r.description, criteria: r.criteria, pages, costCents: searchCostCents(pages) });
+  return courtPage(
+    reply,
+    request,
+    'ecf/reports/report',
+    { content: PAGE_HOLE, receipt: receiptWanted(request) ? receipt : null, titleSuffix: r.titleSuffix ?? '' },
+    { middle: r.report.html },
+  );
+}
+
+/** sendBilledReport for content rendered now. */
 export function billedReport(
   app: FastifyInstance,
   request: FastifyRequest,
   reply: FastifyReply,
   r: { content: string; description: string; criteria: string; titleSuffix?: string },
 ) {
-  const pages = Math.max(1, Math.ceil(textBytes(r.content) / BYTES_PER_PAGE));
-  const receipt: Receipt = bill(app, request, { description: r.description, criteria: r.criteria, pages, costCents: searchCostCents(pages) });
-  return courtPage(reply, request, 'ecf/reports/report', {
-    content: r.content,
-    receipt: receiptWanted(request) ? receipt : null,
-    titleSuffix: r.titleSuffix ?? '',
-  });
+  const { content, ...rest } = r;
+  return sendBilledReport(app, request, reply, { report: renderedReport(content), ...rest });
 }

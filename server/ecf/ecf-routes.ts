@@ -16,7 +16,7 @@ import queryRoutes from './query-routes.js';
 import possibleCaseNumbersRoutes from './reports/possible-case-numbers-routes.js';
 import reportsRoutes from './reports/reports-routes.js';
 import { onlyOnCourtHosts } from '../plugins/site.js';
-import filingRoutes, { eventMenuPage } from './filing/filing-routes.js';
+import filingRoutes, { eventMenuPage, withFilingCategories } from './filing/filing-routes.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -115,7 +115,7 @@ export default async function ecfRoutes(app: FastifyInstance) {
   app.get(ECF_PATHS.menuScript, async (request, reply) => {
     const active = app.sessions.fromRequest(request);
     const court = request.site.court as Court;
-    const data = active ? submenusFor(menuVariant(app, court, active.account.id), court.kind) : {};
+    const data = active ? withFilingCategories(app, court.code, submenusFor(menuVariant(app, court, active.account.id), court.kind)) : {};
     const json = JSON.stringify(data).replace(/</g, '\\u003c');
     return reply
       .header('Cache-Control', 'no-store')

@@ -178,7 +178,8 @@ describe('per-court titles and menus', () => {
     expect((await s.b.get(`${flsd}/cgi-bin/DisplayMenu.pl?BankruptcyEvents`)).status).toBe(404);
     // The drop-downs come from menu.pl, for this session at this court.
     const menu = await s.b.get(`${flsb}/cgi-bin/menu.pl?id=-1`);
-    expect(menu.body).toContain('"/cgi-bin/DisplayMenu.pl?AdversaryEvents":[{"text":"Open an Adversary Proceeding"');
+    // Issue 13: the filing menus' drop-downs list the court's categories, each opening its picker.
+    expect(menu.body).toContain('"/cgi-bin/DisplayMenu.pl?AdversaryEvents":[{"text":"Answers","href":"/cgi-bin/Dispatch.pl?apanswer"}');
   });
 
   it('the logged-out index names each court in its Document Filing System link', async () => {

@@ -533,3 +533,19 @@ export async function eventMenuPage(app: FastifyInstance, request: FastifyReques
     dispatch: FILING_PATHS.dispatch,
   });
 }
+
+/**
+ * The filing menus' drop-downs (menu.pl): the court's categories, each opening its picker, in
+ * place of the generic groups, when the court has a catalogue for that menu.
+ */
+export function withFilingCategories(app: FastifyInstance, court: string, data: Record<string, { text: string; href: string }[]>): Record<string, { text: string; href: string }[]> {
+  const catalog = app.repos.filingCatalog.forCourt(court);
+  if (catalog.categories.length === 0) return data;
+  const out = { ...data };
+  for (const which of Object.keys(MENU_TEXT) as EventMenuName[]) {
+    const href = `/cgi-bin/DisplayMenu.pl?${which}`;
+    const categories = catalog.categories.filter((c) => c.menu === which);
+    if (out[href] && categories.length > 0) out[href] = categories.map((c) => ({ text: c.name, href: `${FILING_PATHS.dispatch}?${c.key}` }));
+  }
+  return out;
+}

@@ -48,10 +48,6 @@ async function onFilingStep(page: Page, step: string): Promise<void> {
   await page.waitForURL((url) => url.pathname === '/cgi-bin/Filing.pl' && url.search.endsWith(`-${step}`), { waitUntil: 'load' });
 }
 
-async function next(page: Page): Promise<void> {
-  await page.locator('#button1').click();
-}
-
 export async function walkFilingJourney(
   page: Page,
   base: string,
@@ -73,59 +69,42 @@ export async function walkFilingJourney(
   await page.getByLabel('Available Events (click to select events)').selectOption({ label: 'Dismiss' });
   await page.locator('#selected_events option', { hasText: 'Dismiss' }).waitFor({ state: 'attached' });
   await onStep('13-picker', page);
-  await next(page);
+  await page.locator('#button1').click();
+
+  /** One step's page (Filing.pl?<key>-<name>): wait for it, fill it in, show it, then Next. */
+  const step = async (name: string, id: FilingStepId, fill: () => Promise<unknown> = async () => undefined) => {
+    await onFilingStep(page, name);
+    await fill();
+    await onStep(id, page);
+    await page.locator('#button1').click();
+  };
 
   // 3. The case number: typed into the widget, then Find This Case (core.js asks
   //    possible_case_numbers.pl and lists "Select a case:").
-  await onFilingStep(page, 'case');
-  const box = page.locator('#case_number_text_area_0');
-  await box.fill('');
-  await box.pressSequentially('26-20001');
-  await page.locator('#case_number_find_button_0').click();
-  await page.locator('#case_number_pick_area_0').getByText('Select a case:').waitFor();
-  await onStep('13-case', page);
-  await next(page);
-
+  await step('case', '13-case', async () => {
+    const box = page.locator('#case_number_text_area_0');
+    await box.fill('');
+    await box.pressSequentially('26-20001');
+    await page.locator('#case_number_find_button_0').click();
+    await page.locator('#case_number_pick_area_0').getByText('Select a case:').waitFor();
+  });
   // 4. The confirmation.
-  await onFilingStep(page, 'confirm');
-  await onStep('13-confirm', page);
-  await next(page);
-
+  await step('confirm', '13-confirm');
   // 5. The filer: the defendant.
-  await onFilingStep(page, 'filer');
-  const parties = page.getByLabel('Select the party:');
-  const party = await parties.locator('option', { hasText: FILING_PARTY }).getAttribute('value');
-  await parties.selectOption(party ?? '');
-  await onStep('13-filer', page);
-  await next(page);
-
+  await step('filer', '13-filer', async () => {
+    const parties = page.getByLabel('Select the party:');
+    await parties.selectOption((await parties.locator('option', { hasText: FILING_PARTY }).getAttribute('value')) ?? '');
+  });
   // 6. The association (first filing for this party): the boxes come checked.
-  await onFilingStep(page, 'association');
-  await onStep('13-association', page);
-  await next(page);
-
+  await step('association', '13-association');
   // 7. The upload: the Main Document.
-  await onFilingStep(page, 'upload');
-  await page.getByLabel('Main Document').setInputFiles({ name: FILING_FILE_NAME, mimeType: 'application/pdf', buffer: opts.pdf });
-  await onStep('13-upload', page);
-  await next(page);
-
+  await step('upload', '13-upload', () => page.getByLabel('Main Document').setInputFiles({ name: FILING_FILE_NAME, mimeType: 'application/pdf', buffer: opts.pdf }));
   // 8. The link prompt: No.
-  await onFilingStep(page, 'link');
-  await page.getByLabel('No', { exact: true }).check();
-  await onStep('13-link', page);
-  await next(page);
-
+  await step('link', '13-link', () => page.getByLabel('No', { exact: true }).check());
   // 9. The docket text, with free text after the event's.
-  await onFilingStep(page, 'text');
-  await page.getByLabel('Free text').fill(FILING_FREE_TEXT);
-  await onStep('13-text', page);
-  await next(page);
-
+  await step('text', '13-text', () => page.getByLabel('Free text').fill(FILING_FREE_TEXT));
   // 10. The final text; Next commits.
-  await onFilingStep(page, 'final');
-  await onStep('13-final', page);
-  await next(page);
+  await step('final', '13-final');
 
   // 11. The Notice of Electronic Filing.
   await onFilingStep(page, 'receipt');

@@ -170,7 +170,7 @@ export function createFilingService(deps: FilingServiceDeps) {
      * first; then one transaction writes everything or nothing. A crash between the two leaves
      * only orphan files, which the start-up sweep removes: never an entry without its files.
      */
-    async commit(loaded: LoadedFiling, opts: { origin: string }): Promise<CommitOutcome> {
+    async commit(loaded: LoadedFiling, opts: { origin: string; actor?: string; host?: string }): Promise<CommitOutcome> {
       const dir = deps.documentsDir();
       const staged = loaded.data.documents ?? [];
       if (staged.length === 0 || !loaded.courtCase) return { ok: false, reason: 'incomplete', message: 'The filing has no main document.' };
@@ -307,11 +307,11 @@ export function createFilingService(deps: FilingServiceDeps) {
           if (!committed) throw new Error('filing changed state inside its own transaction');
           repos.journal.add({
             at: now,
-            actor: ecf.login,
-            host: '',
+            actor: opts.actor ?? '',
+            host: opts.host ?? '',
             action: 'filing.commit',
             outcome: 'ok',
-            detail: `${row.court} ${courtCase.numberShort} #${docNumber} filing=${row.id}`,
+            detail: `${row.court} ${courtCase.numberShort} #${docNumber} filing=${row.id} ecf=${ecf.login}`,
           });
           return { ok: true, filing: repos.filings.byId(row.id) as FilingRow };
         });

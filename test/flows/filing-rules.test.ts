@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createFeeService, FEE_LOCK_TEXT } from '../../server/domain/fees.js';
 import { STALE_FILING_MS } from '../../server/plugins/filings.js';
@@ -47,6 +47,14 @@ describe('who may file', () => {
     // Nobody posts into it either, not even with its token.
     const posted = await FilingClient.forPersona(app, base).next(page, { case_num: '1:26-cv-20001' });
     expect(posted.status).toBe(404);
+    // Files posted without a session, or to a step that takes none, are read and dropped: nothing staged.
+    const uploadUrl = `${url.pathname}${url.search}`.replace(/-case$/, '-upload');
+    const anonymous = await new FilingClient(base, {}).post(uploadUrl, { token: 'x', file_1: { file: makePdf('x', 2, 3_000_000), name: 'x.pdf' } });
+    expect(anonymous.body).toContain('csologin');
+    expect(anonymous.body).not.toContain('/cgi-bin/login.pl?logout');
+    const wrongStep = await owner.post(`${url.pathname}${url.search}`, { token: 'x', file_1: { file: makePdf('x', 2, 3_000_000), name: 'x.pdf' } });
+    expect(wrongStep.status).toBeLessThan(500);
+    expect(existsSync(join(app.documents.dir, 'staging'))).toBe(false);
   });
 
   it('shows the current step for a step not reached yet, and a message page for bad input, never a 5xx', async () => {

@@ -45,6 +45,10 @@ describe('filing a motion to dismiss at FLSD', () => {
     const before = app.repos.docketEntries.forCase(courtCase.id);
     const maxBefore = Math.max(...before.map((e) => e.docNumber ?? 0));
 
+    // A docket report before the filing (the report cache keeps it until the rows change).
+    const docketForm = { all_case_ids: String(courtCase.pacerCaseId), date_range_type: 'Filed', sort1: 'oldest date first' };
+    expect((await c.post('/cgi-bin/DktRpt.pl?1-L_1_0-1', docketForm)).body).not.toContain('MOTION to Dismiss for');
+
     let page = await startMotion(c);
     expect(stepOf(page)).toBe('case');
     expect(page.body).toContain('id="case_number_text_area_0"');
@@ -121,7 +125,7 @@ describe('filing a motion to dismiss at FLSD', () => {
     expect(app.repos.attorneys.counselOfCase(courtCase.id).some((a) => a.name === 'Robert Linked' && a.toBeNoticed)).toBe(true);
 
     // Afterwards: the docket report lists it with its attachment, and the document downloads byte for byte.
-    const docket = await c.post(`/cgi-bin/DktRpt.pl?1-L_1_0-1`, { all_case_ids: String(courtCase.pacerCaseId), date_range_type: 'Filed', sort1: 'oldest date first' });
+    const docket = await c.post('/cgi-bin/DktRpt.pl?1-L_1_0-1', docketForm);
     expect(docket.body).toContain('Emergency MOTION to Dismiss');
     expect(docket.body).toContain('Exhibit A');
     expect(docket.body).toContain('for &lt;b&gt;improper&lt;/b&gt; venue');
@@ -143,6 +147,7 @@ describe('filing a motion to dismiss at FLSD', () => {
     const replay = await c.next(finalPage);
     expect(stepOf(replay)).toBe('receipt');
     expect(app.repos.docketEntries.forCase(courtCase.id)).toHaveLength(before.length + 1);
+    expect(app.repos.journal.list({ action: 'filing.commit' })).toEqual([expect.objectContaining({ actor: 'rlinked', outcome: 'ok' })]);
 
     // The second filing for the same party skips the association screen, and the case is prefilled.
     page = await startMotion(c, 'motsanctions');

@@ -273,7 +273,10 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
     FILING_PATHS.filing,
     {
       // The upload step's files stream to staging as the body is read: checked here first, before any byte is kept.
+      // Any other file part posted here (another step, no session, not this session's filing) is read and
+      // dropped, never buffered: this route's parser limit is the largest upload, far above a form field's.
       onRequest: async (request) => {
+        request.fileSink = drain;
         if (!rawQuery(request.url).endsWith('-upload')) return;
         if (!opts.attachSession(request)) return; // the session guard answers
         const found = filingOf(request);
@@ -283,10 +286,7 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
         const uploads: NonNullable<FastifyRequest['filingUploads']> = [];
         request.filingUploads = uploads;
         request.fileSink = async (part: MultipartFile) => {
-          if (!/^file_\d{1,2}$/.test(part.fieldname) || uploads.length > MAX_ATTACHMENTS) {
-            part.file.resume();
-            return;
-          }
+          if (!/^file_\d{1,2}$/.test(part.fieldname) || uploads.length > MAX_ATTACHMENTS) return drain(part);
           const result = await stageUpload(part.file, { dir, maxBytes, truncated: () => part.file.truncated });
           uploads.push({ field: part.fieldname, filename: part.filename, result });
         };
@@ -386,12 +386,11 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
           return advance(reply, f, step, { paid: false });
         }
         case 'final': {
-          const outcome = await service.commit(f, { origin: request.site.courtOrigin(f.court.code) });
+          const outcome = await service.commit(f, { origin: request.site.courtOrigin(f.court.code), actor: request.ecf.account.username, host: request.headers.host ?? '' });
           if (!outcome.ok) {
             if (outcome.reason === 'not-open') return reply.redirect(stepUrl(f.row.key, 'receipt'), 303);
             return showStep(request, reply, f, 'final', outcome.message);
           }
-          app.record(request, { action: 'filing.commit', outcome: 'ok', actor: request.ecf.account.username, detail: `${f.court.code} filing=${f.row.id} #${outcome.filing.docNumber}` });
           return reply.redirect(stepUrl(f.row.key, 'receipt'), 303);
         }
       }
@@ -498,6 +497,9 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
 }
 
 const slotOf = (fieldName: string) => Number(fieldName.slice(5));
+const drain = async (part: MultipartFile) => {
+  part.file.resume();
+};
 const pick = (v: string, allowed: readonly string[]) => (allowed.includes(v) ? v : '');
 
 /** Which cases a menu files in: Civil — civil and miscellaneous; Criminal — criminal and magistrate; Bankruptcy — bk; Adversary — ap. */

@@ -73,7 +73,59 @@ export const JournalEntryJson = Type.Object({
   detail: Type.String(),
 });
 
-export const EmailJson = Type.Object({ id: Type.Integer(), at: time(), to: Type.String(), subject: Type.String(), body: Type.String() });
+export const EmailJson = Type.Object({
+  id: Type.Integer(),
+  at: time(),
+  to: Type.String({ description: "The recipient's addresses, separated by \", \"." }),
+  subject: Type.String(),
+  body: Type.String({ description: 'The whole body: plain text, or the whole HTML of a Notice of Electronic Filing.' }),
+  from: Type.String({ description: "The court's sender for a notice; '' for the mock's own e-mails." }),
+  messageId: Type.String({ description: "A notice's Message-Id, e.g. <15100044@flsd.uscourts.gov>; '' otherwise." }),
+  contentType: Type.Unsafe<'text/plain' | 'text/html'>({ type: 'string', enum: ['text/plain', 'text/html'] }),
+  textBody: Type.String({ description: "A notice's plain-text rendering; '' otherwise." }),
+  nefId: Type.Unsafe<number | null>({ type: ['integer', 'null'], description: 'The notice this e-mail carries (GET /__admin/nefs/{id}), or null.' }),
+});
+
+const NefRecipientJson = Type.Object({
+  name: Type.String(),
+  emails: Type.Array(Type.String()),
+  magicNum: Type.String({ description: "The free look this recipient's copy carries ('' for none)." }),
+  electronic: Type.Boolean({ description: 'false: "delivered by other means" (no e-mail address).' }),
+});
+
+export const NefSummaryJson = Type.Object({
+  id: Type.Integer(),
+  court: Type.String(),
+  caseId: Type.Integer({ description: 'The PACER case id (DktRpt.pl?<caseId>).' }),
+  caseNumber: Type.String(),
+  docNumber: Type.Unsafe<number | null>({ type: ['integer', 'null'] }),
+  fileNumber: Type.Integer({ description: "The stamps' FileNumber n." }),
+  messageId: Type.String(),
+  subject: Type.String(),
+  recipients: Type.Array(NefRecipientJson),
+  emails: Type.Array(Type.Integer(), { description: 'The outbox ids of its e-mails (GET /__admin/outbox/{id}).' }),
+  createdAt: time(),
+});
+export const NefJson = Type.Object({
+  ...NefSummaryJson.properties,
+  html: Type.String({ description: 'The notice as the filer saw it, whole (no <html>/<body>).' }),
+  textBody: Type.String({ description: 'Its plain-text rendering.' }),
+});
+
+export const FeeJson = Type.Object({
+  id: Type.Integer(),
+  court: Type.String(),
+  username: Type.String({ description: 'The PACER account charged.' }),
+  caseNumber: Type.String(),
+  docNumber: Type.Unsafe<number | null>({ type: ['integer', 'null'] }),
+  label: Type.String({ description: 'What it is for: "Notice of Appeal".' }),
+  amountCents: Type.Integer(),
+  receiptNumber: Type.String({ description: 'A<CSO court id>-<digits>, as the docket text writes it.' }),
+  incurredAt: time(),
+  paidAt: time(),
+  card: Type.String(),
+  locksAt: time('When an unpaid fee locks e-filing at the court (the end of its court day); null once paid.'),
+});
 
 export const CourtJson = Type.Object({
   code: Type.String(),
@@ -183,6 +235,18 @@ export const JournalQuery = Type.Object({
   limit,
 });
 export const OutboxQuery = Type.Object({ to: queryText(200, 'Only emails to this address.'), limit });
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, description: 'The id.' }) });
+export const NefsQuery = Type.Object({
+  court: queryText(200, 'Only this court (code, e.g. flsd).'),
+  case: queryText(200, 'Only this case: its number as shown (1:24-cv-21555, with or without the judge) or its PACER case id.'),
+  limit,
+});
+export const FeesQuery = Type.Object({
+  court: queryText(200, 'Only this court.'),
+  username: queryText(200, 'Only this PACER account.'),
+  unpaid: Type.Optional(Type.Boolean({ default: false, description: 'true: only unpaid fees.' })),
+  limit,
+});
 
 export const UsernameParams = Type.Object({ username: Type.String({ description: 'PACER username (not case sensitive).' }) });
 export const EcfParams = Type.Object({

@@ -126,6 +126,14 @@ export default async function dashboardRoutes(plain: FastifyInstance, opts: { op
     });
   });
 
+  // One outbox e-mail as its recipient's mail client shows it: the whole HTML body, as a page of its
+  // own. Sandboxed: the notice's links are shown, its markup can run nothing here.
+  app.get('/outbox/:id/view', { schema: { hide: true, params: Type.Object({ id: Type.Integer({ minimum: 1 }) }) } }, async (request, reply) => {
+    const m = repos.outbox.byId(request.params.id);
+    if (!m) return reply.page('admin/message', { heading: 'Not found', message: `There is no e-mail ${request.params.id} in the outbox.` }, 404);
+    return reply.header('Content-Security-Policy', "sandbox; default-src 'none'; style-src 'unsafe-inline'").page('admin/outbox-message', { message: m });
+  });
+
   app.post('/login', { schema: form({ token: Type.String() }) }, async (request, reply) => {
     if (app.adminToken === null) return reply.redirect('/__admin/', 303);
     const given = (request.body?.token ?? '').trim();

@@ -1,6 +1,7 @@
 import type { Court, CourtsRepository } from '../../db/courts-repository.js';
 import type { Fee as FeeRow, FeesRepository } from '../../db/fees-repository.js';
 import type { JournalRepository } from '../../db/journal-repository.js';
+import { ECF_PATHS } from '../ecf/paths.js';
 import type { Clock } from './clock.js';
 import { endOfCourtDay } from './nef-settings.js';
 import { sign, signatureMatches } from './tokens.js';
@@ -163,10 +164,6 @@ export type FeeService = ReturnType<typeof createFeeService>;
 
 // ------------------------------------------------------------------ Pay Now (the filing's round trip)
 
-/** Invented path of the pay.gov-like page (the real one is PACER's, not public). */
-export const PAYMENT_PATH = '/cgi-bin/InternetPayment.pl';
-/** Invented path of Utilities > Internet Payments Due. */
-export const PAYMENTS_DUE_PATH = '/cgi-bin/InternetPaymentsDue.pl';
 
 /**
  * Where Pay Now sends the filer: the pay page with the filing's key, where to come back and what
@@ -178,7 +175,7 @@ export function feePaymentUrl(filingKey: string, returnUrl: string, fees: readon
     q.append('fee', String(f.cents));
     q.append('label', f.label);
   }
-  return `${PAYMENT_PATH}?${q.toString()}`;
+  return `${ECF_PATHS.internetPayment}?${q.toString()}`;
 }
 
 /** The token the pay page adds to `returnUrl` when the filer authorizes: bound to the session and the filing. */

@@ -57,6 +57,8 @@ export const UTILITIES: readonly Utility[] = [
   { group: 'Your Account', text: 'Maintain Your ECF Account', href: ECF_PATHS.maintainAccount, filersOnly: true },
   { group: 'Your Account', text: 'View Your Transaction Log', href: ECF_PATHS.transactionLog, filersOnly: true },
   { group: 'Your Account', text: 'Review Billing History', href: ECF_PATHS.billingHistory },
+  // Fidelity: the NextGen guide's words, "click on Utilities, and select Internet Payments Due" (research A.7).
+  { group: 'Your Account', text: 'Internet Payments Due', href: ECF_PATHS.paymentsDue, filersOnly: true },
   { group: 'Miscellaneous', text: 'Help', href: ECF_PATHS.help, pageOnly: true },
 ];
 

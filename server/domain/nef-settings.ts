@@ -152,3 +152,18 @@ function offsetMs(zone: string, ms: number): number {
   const local = Date.UTC(p['year'] ?? 0, (p['month'] ?? 1) - 1, p['day'] ?? 1, p['hour'] ?? 0, p['minute'] ?? 0, p['second'] ?? 0);
   return local - Math.floor(ms / 1000) * 1000;
 }
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** An e-mail's Date header on the court's clock. Fidelity: nysd_1 "Thu, 4 Aug 2022 16:06:18 -0400". */
+export function rfc2822Date(zone: string, ms: number): string {
+  const offset = offsetMs(zone, ms);
+  const local = new Date(Math.floor(ms / 1000) * 1000 + offset);
+  const minutes = Math.round(Math.abs(offset) / 60_000);
+  const sign = offset < 0 ? '-' : '+';
+  const hh = String(Math.floor(minutes / 60)).padStart(2, '0');
+  const mm = String(minutes % 60).padStart(2, '0');
+  const time = [local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds()].map((n) => String(n).padStart(2, '0')).join(':');
+  return `${DAYS[local.getUTCDay()] ?? ''}, ${local.getUTCDate()} ${MONTHS[local.getUTCMonth()] ?? ''} ${local.getUTCFullYear()} ${time} ${sign}${hh}${mm}`;
+}

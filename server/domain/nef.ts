@@ -254,7 +254,8 @@ export function buildNef(i: NefInput): NefMessage {
     filerLastFirst: i.filer ? `${i.filer.lastName}, ${i.filer.firstName}` : '',
     entered: at,
     filedOn: filed.date,
-    caseName: i.courtCase.title,
+    // Fidelity (cacb_1): a bankruptcy notice's Case Name is the debtor, without the title's "In re:".
+    caseName: bankruptcy ? debtorOf(i.courtCase) : i.courtCase.title,
     caseNumber,
     docketUrl: `${i.origin}/cgi-bin/DktRpt.pl?${i.courtCase.pacerCaseId}`,
     filers: bankruptcy ? [] : i.filers.map((f) => f.name),
@@ -317,7 +318,7 @@ function plainNotice(d: {
   others: readonly { name: string }[];
   documents: readonly { description: string; originalName: string; stamp: string }[];
 }): string {
-  const who = d.filer ? (d.bankruptcy ? `received from ${d.filerFirstLast} ` : `by ${d.filerLastFirst} `) : '';
+  const who = d.filer ? (d.bankruptcy ? `received from ${d.filerFirstLast} ` : ` by ${d.filerLastFirst}  `) : '';
   const lines = [
     ...(d.bankruptcy ? [] : d.banner.automatic.split('\n')),
     d.banner.publicAccess,

@@ -11,6 +11,7 @@ import { ECF_PATHS, type EventMenuName } from './paths.js';
 import billingRoutes from './billing-routes.js';
 import clientCodeRoutes from './client-code-routes.js';
 import documentRoutes from './documents/document-routes.js';
+import feesRoutes from './fees-routes.js';
 import linkAccountRoutes from './link-account-routes.js';
 import queryRoutes from './query-routes.js';
 import possibleCaseNumbersRoutes from './reports/possible-case-numbers-routes.js';
@@ -207,5 +208,6 @@ export default async function ecfRoutes(app: FastifyInstance) {
     await secured.register(billingRoutes);
     await secured.register(reportsRoutes);
     await secured.register(filingRoutes, { attachSession });
+    await secured.register(feesRoutes);
   });
 }

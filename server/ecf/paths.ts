@@ -28,6 +28,10 @@ export const ECF_PATHS = {
   billingHistory: '/cgi-bin/BillingHistory.pl',
   maintainAccount: '/cgi-bin/MaintainAccount.pl',
   transactionLog: '/cgi-bin/TransactionLog.pl',
+  // Invented (issue 13): Utilities > Internet Payments Due, and the pay.gov-like page Pay Now and
+  // it lead to (the real payment is PACER's, not public).
+  paymentsDue: '/cgi-bin/InternetPaymentsDue.pl',
+  internetPayment: '/cgi-bin/InternetPayment.pl',
   // Fidelity: the case summary's Query menu and Mobile Query link, real script names (captured
   // case_queries/flsd.html; the menu also links docketReport and historyDocuments above);
   // query-routes.ts answers the ones no other page serves yet.

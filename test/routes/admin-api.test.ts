@@ -211,6 +211,7 @@ describe('OpenAPI generated from the route schemas', () => {
         'GET /journal', 'GET /outbox', 'DELETE /outbox', 'GET /faults', 'PUT /faults', 'DELETE /faults', 'GET /clock', 'POST /clock',
         'GET /cases', 'POST /cases', 'GET /cases/{pacerCaseId}', 'DELETE /cases/{pacerCaseId}', 'GET /cases/{pacerCaseId}/entries',
         'GET /filings',
+        'GET /outbox/{id}', 'GET /outbox/{id}/raw', 'GET /nefs', 'GET /nefs/{id}', 'GET /fees',
       ].sort(),
     );
     const body = (path: string, method: string) => doc.paths[path]?.[method]?.requestBody?.content['application/json']?.schema;

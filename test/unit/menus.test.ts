@@ -35,6 +35,7 @@ const EVERYONE = [
 const FILERS = [
   ['Maintain Your ECF Account', '/cgi-bin/MaintainAccount.pl'],
   ['View Your Transaction Log', '/cgi-bin/TransactionLog.pl'],
+  ['Internet Payments Due', '/cgi-bin/InternetPaymentsDue.pl'],
 ];
 
 const pairs = (links: readonly { text: string; href: string }[] = []) => links.map((l) => [l.text, l.href]);
@@ -90,7 +91,7 @@ describe('the CM/ECF menu bar (menus.ts)', () => {
       ['Miscellaneous', [['Help', '/cgi-bin/Help.pl']]],
     ]);
     expect(utilitiesPage('filer').map((g) => [g.heading, pairs(g.links)])).toEqual([
-      ['Your Account', [EVERYONE[0], EVERYONE[1], FILERS[0], FILERS[1], EVERYONE[2]]],
+      ['Your Account', [EVERYONE[0], EVERYONE[1], FILERS[0], FILERS[1], EVERYONE[2], FILERS[2]]],
       ['Miscellaneous', [['Help', '/cgi-bin/Help.pl']]],
     ]);
   });

@@ -49,6 +49,11 @@ describe('seed file', () => {
       { courts: COURTS, pacerAccounts: [PACER('jane')], ecfAccounts: [ECF('flsd', 'x1', { linkedTo: 'jane' }), ECF('nysd', 'x2', { linkedTo: 'JANE' }), ECF('flsd', 'x3', { linkedTo: 'Jane' })] },
       'my-seed.json: ecfAccounts[2]: field "linkedTo" links "Jane" a second time at flsd (one link per court)',
     ],
+    [
+      "a notice's time zone Node does not know",
+      { courts: [{ code: 'flsd', name: 'x', notice: { timeZone: 'Mars/Olympus_Mons' } }] },
+      'my-seed.json: courts[0]: field "notice.timeZone" names "Mars/Olympus_Mons", which is not a time zone this Node.js knows',
+    ],
   ])('refuses %s, naming the file, the entry and the field', (_what, data, message) => {
     expect(problem(data)).toBe(message);
   });

@@ -692,7 +692,7 @@ async function main(): Promise<void> {
   // ---- e-filing: filings/s at 8 clients, each a motion with a 1 MB PDF through the whole
   // transaction, against bare Fastify + @fastify/multipart streaming the same upload to disk; then
   // the RSS of a fresh mock while one 50 MB PDF is uploaded at the upload step (uploads stream).
-  const filingMeasure = `filings/s (${FILING_CLIENTS} clients, a motion with a ${FILING_PDF_BYTES / 2 ** 20} MB PDF, the whole transaction: 17 requests)`;
+  const filingMeasure = `filings/s (${FILING_CLIENTS} clients, a motion with a ${FILING_PDF_BYTES / 2 ** 20} MiB PDF, the whole transaction: 17 requests)`;
   const uploadRssMeasure = `RSS during a ${BIG_UPLOAD_BYTES / 1e6} MB upload (the filing's upload step), MB above idle`;
   if (ONLY.has('filing')) {
     log(`bench: filings, ${FILING_CLIENTS} clients with a ${FILING_PDF_BYTES} B PDF, vs bare Fastify taking the same upload to disk`);
@@ -751,7 +751,7 @@ async function main(): Promise<void> {
     rows.push({
       measure: filingMeasure,
       value: `${round1(rate)} (p50 ${Math.round(median(rounds.map((r) => r.mock.p50)))} ms, p99 ${Math.round(median(rounds.map((r) => r.mock.p99)))} ms; server CPU ${cpuPer('mock')} ms a filing${errors ? `; ${errors} errors` : ''})`,
-      baseline: `${round1(median(rounds.map((r) => r.bare.perSecond)))} uploads/s (bare Fastify + @fastify/multipart streaming the same 1 MB form to disk, one request)`,
+      baseline: `${round1(median(rounds.map((r) => r.bare.perSecond)))} uploads/s (bare Fastify + @fastify/multipart streaming the same 1 MiB form to disk, one request)`,
       ratio: String(round2(median(rounds.map((r) => r.mock.perSecond / r.bare.perSecond)))),
       target: '',
       met: null,

@@ -99,12 +99,25 @@ export class JourneyClient {
     return [...this.jar].map(([k, v]) => `${k}=${v}`).join('; ');
   }
 
-  async send(method: 'GET' | 'POST', path: string, form?: Record<string, string>): Promise<{ status: number; body: string; location: string | undefined }> {
+  /** A cookie got elsewhere (e.g. the NextGenCSO token of a cso-auth login). */
+  setCookie(name: string, value: string): void {
+    this.jar.set(name, value);
+  }
+
+  /** A form is sent urlencoded; an already encoded body (a multipart upload) goes as it is, with its type. */
+  async send(
+    method: 'GET' | 'POST',
+    path: string,
+    form?: Record<string, string> | { body: Buffer; type: string },
+  ): Promise<{ status: number; body: string; location: string | undefined }> {
     const headers: Record<string, string> = { host: this.host };
     if (this.jar.size) headers['cookie'] = this.cookieHeader();
-    let body: string | null = null;
-    if (form) {
-      body = new URLSearchParams(form).toString();
+    let body: string | Buffer | null = null;
+    if (form && Buffer.isBuffer(form.body)) {
+      body = form.body;
+      headers['content-type'] = String(form.type);
+    } else if (form) {
+      body = new URLSearchParams(form as Record<string, string>).toString();
       headers['content-type'] = 'application/x-www-form-urlencoded';
     }
     const res = await this.client.request({ method, path, headers, body });

@@ -8,7 +8,7 @@
  * The numbers are a benchmark, not a test: nothing here fails the build.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { createServer } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -22,7 +22,9 @@ import { loadConfig } from '../server/config.js';
 import { hashPassword } from '../server/domain/passwords.js';
 import { generate, insertEcfAccounts, insertPacerAccounts } from '../test/support/accounts.js';
 import { docketReportFields, DOCKET_REPORT_URL } from '../test/support/docket-report.js';
+import { makePdf } from '../test/support/filing.js';
 import { largeDocketCase, largeDocumentCase } from './cases.js';
+import { encodeMultipart, fileMotion } from './filing.js';
 import { blast, formAction, inputValue, JourneyClient, journeys, median, type FixedRequest, type Sample } from './load.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -38,8 +40,8 @@ const API_ACCOUNTS = 64;
 const JOURNEY_CLIENTS = 32;
 const GET_CONNECTIONS = 16;
 const GET_PIPELINING = 4;
-const PARTS = ['get', 'journeys', 'csoauth', 'reset', 'scale', 'startup', 'docket', 'pdf'];
-/** For working on one part: BENCH_ONLY=get,journeys,csoauth,reset,scale,startup,docket,pdf (default all). */
+const PARTS = ['get', 'journeys', 'csoauth', 'reset', 'scale', 'startup', 'docket', 'pdf', 'filing'];
+/** For working on one part: BENCH_ONLY=get,journeys,csoauth,reset,scale,startup,docket,pdf,filing (default all). */
 const ONLY = new Set((process.env.BENCH_ONLY ?? PARTS.join(',')).split(','));
 /** The court-records rows: a docket of this many entries, a document of this size, downloaded by this many clients at once. */
 const DOCKET_ENTRIES = 10_000;
@@ -48,6 +50,10 @@ const PDF_PAGES = 400;
 const DOWNLOAD_CLIENTS = 32;
 /** Connections for the docket and PDF rows: few, as the responses are large (MB each). */
 const LARGE_CONNECTIONS = 4;
+/** The filing rows: this many filers at once, each filing a PDF of this size; one upload this large for the RSS. */
+const FILING_CLIENTS = 8;
+const FILING_PDF_BYTES = 1024 * 1024;
+const BIG_UPLOAD_BYTES = 50_000_000;
 /** Extra node flags for the mock, e.g. BENCH_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof". */
 const NODE_ARGS = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
 
@@ -682,6 +688,114 @@ async function main(): Promise<void> {
     } else rows.push(skipped(pdfMeasure, 'ratio ≥ 0.7'), skipped(rssMeasure, '≤ 200 MB'));
     await stop(records);
   } else rows.push(skipped(docketMeasure, 'ratio ≥ 0.3'), skipped(pdfMeasure, 'ratio ≥ 0.7'), skipped(rssMeasure, '≤ 200 MB'));
+
+  // ---- e-filing: filings/s at 8 clients, each a motion with a 1 MB PDF through the whole
+  // transaction, against bare Fastify + @fastify/multipart streaming the same upload to disk; then
+  // the RSS of a fresh mock while one 50 MB PDF is uploaded at the upload step (uploads stream).
+  const filingMeasure = `filings/s (${FILING_CLIENTS} clients, a motion with a ${FILING_PDF_BYTES / 2 ** 20} MiB PDF, the whole transaction: 17 requests)`;
+  const uploadRssMeasure = `RSS during a ${BIG_UPLOAD_BYTES / 1e6} MB upload (the filing's upload step), MB above idle`;
+  if (ONLY.has('filing')) {
+    log(`bench: filings, ${FILING_CLIENTS} clients with a ${FILING_PDF_BYTES} B PDF, vs bare Fastify taking the same upload to disk`);
+    const env = { DATABASE_PATH: prepareDb('filing', () => undefined), DOCUMENTS_DIR: join(tmp, 'filing-documents') };
+    let filer = await start('mock', env, '/csologin/login.jsf');
+    const uploadDir = join(tmp, 'bare-uploads');
+    mkdirSync(uploadDir, { recursive: true });
+    const bare = await start('bare', { BARE_UPLOAD_DIR: uploadDir, BARE_BYTES: '4096' }, '/');
+    const pdf = makePdf('Motion to Dismiss', 2, FILING_PDF_BYTES);
+    /** The linked filer rlinked, logged in through cso-auth (as juriscraper does): its NextGenCSO token. */
+    const filerToken = async (origin: string) => {
+      const res = await postJson(origin, '/services/cso-auth', { loginId: 'rlinked', password: SANDBOX_PASSWORD, redactFlag: '1' });
+      const token = (JSON.parse(res.text) as { nextGenCSO?: string }).nextGenCSO ?? '';
+      if (!token) throw new Error(`bench: rlinked did not log in through cso-auth: ${res.text.slice(0, 200)}`);
+      return token;
+    };
+    const tokens = await Promise.all(Array.from({ length: FILING_CLIENTS }, () => filerToken(filer.origin)));
+    const filingRound = (ms: number) => {
+      let k = 0;
+      return journeys(
+        () => {
+          const c = new JourneyClient(filer.origin, HOST);
+          c.setCookie('NextGenCSO', tokens[k++ % tokens.length] as string);
+          return c;
+        },
+        (c) => fileMotion(c, pdf),
+        { clients: FILING_CLIENTS, ms },
+      );
+    };
+    const form = await encodeMultipart({ token: 'x', file_1: { file: pdf, name: 'motion-to-dismiss.pdf' } });
+    const uploadRound = (ms: number) =>
+      journeys(
+        () => new JourneyClient(bare.origin, HOST),
+        async (c) => (await c.send('POST', '/upload', form)).status === 200,
+        { clients: FILING_CLIENTS, ms },
+      );
+    await filingRound(Math.min(1000, ROUND_MS / 2));
+    await uploadRound(Math.min(1000, ROUND_MS / 2));
+    const rounds: { mock: Sample & { firstError: string | null }; bare: Sample }[] = [];
+    const cpu = { mock: 0, bare: 0 };
+    for (let r = 0; r < ROUNDS; r++) {
+      let c0 = cpuMs(filer.proc.pid as number);
+      const m = await filingRound(ROUND_MS);
+      cpu.mock += cpuMs(filer.proc.pid as number) - c0;
+      c0 = cpuMs(bare.proc.pid as number);
+      const b = await uploadRound(ROUND_MS);
+      cpu.bare += cpuMs(bare.proc.pid as number) - c0;
+      rounds.push({ mock: m, bare: b });
+      log(`  round ${r + 1}: ${round1(m.perSecond)} filings/s (p50 ${round1(m.p50)} ms, errors ${m.errors}${m.firstError ? `: ${m.firstError}` : ''}), bare ${round1(b.perSecond)} uploads/s`);
+    }
+    const rate = median(rounds.map((r) => r.mock.perSecond));
+    const errors = rounds.reduce((n, r) => n + r.mock.errors + r.bare.errors, 0);
+    // Server CPU per operation: the two cores are shared with the load generator, which encodes each form.
+    const cpuPer = (which: 'mock' | 'bare') => round1(cpu[which] / rounds.reduce((n, r) => n + r[which].count + r[which].errors, 0));
+    log(`  server CPU: ${cpuPer('mock')} ms a filing, ${cpuPer('bare')} ms a bare upload`);
+    rows.push({
+      measure: filingMeasure,
+      value: `${round1(rate)} (p50 ${Math.round(median(rounds.map((r) => r.mock.p50)))} ms, p99 ${Math.round(median(rounds.map((r) => r.mock.p99)))} ms; server CPU ${cpuPer('mock')} ms a filing${errors ? `; ${errors} errors` : ''})`,
+      baseline: `${round1(median(rounds.map((r) => r.bare.perSecond)))} uploads/s (bare Fastify + @fastify/multipart streaming the same 1 MiB form to disk, one request)`,
+      ratio: String(round2(median(rounds.map((r) => r.mock.perSecond / r.bare.perSecond)))),
+      target: '',
+      met: null,
+    });
+    raw['filing'] = { serverCpuMsPerFiling: cpuPer('mock'), serverCpuMsPerBareUpload: cpuPer('bare'), rounds: rounds.map((r) => ({ filings: round1(r.mock.perSecond), p50: round1(r.mock.p50), p99: round1(r.mock.p99), uploads: round1(r.bare.perSecond), errors: r.mock.errors + r.bare.errors })) };
+
+    // The RSS: a fresh process, warmed by one 1 MB filing (so idle includes the code the upload runs).
+    await stop(filer);
+    filer = await start('mock', { ...env, DATABASE_PATH: prepareDb('filing-rss', () => undefined) }, '/csologin/login.jsf');
+    const big = makePdf('Exhibit', 2, BIG_UPLOAD_BYTES);
+    const c = new JourneyClient(filer.origin, HOST);
+    c.setCookie('NextGenCSO', await filerToken(filer.origin));
+    if (!(await fileMotion(c, pdf))) throw new Error('bench: the warm-up filing did not end on its NEF');
+    await new Promise((r) => setTimeout(r, 500));
+    let idle = 0;
+    let peak = 0;
+    const filed = await fileMotion(c, big, async (send) => {
+      idle = rssMb(filer.proc.pid as number).rss;
+      const r = await peakRssDuring(filer.proc.pid as number, send());
+      peak = r.peakMb;
+      return r.result;
+    });
+    await c.close();
+    if (!filed) throw new Error(`bench: the ${BIG_UPLOAD_BYTES} B filing did not end on its NEF`);
+    const bareIdle = rssMb(bare.proc.pid as number).rss;
+    const bigForm = await encodeMultipart({ file_1: { file: big, name: 'exhibit.pdf' } });
+    const bc = new JourneyClient(bare.origin, HOST);
+    const bareRun = await peakRssDuring(bare.proc.pid as number, bc.send('POST', '/upload', bigForm));
+    await bc.close();
+    if (bareRun.result.status !== 200) throw new Error(`bench: bare Fastify refused the ${BIG_UPLOAD_BYTES} B upload (${bareRun.result.status})`);
+    await stop(bare);
+    await stop(filer);
+    const above = peak - idle;
+    log(`  50 MB upload: mock idle ${round1(idle)} MB, peak ${round1(peak)} MB (+${round1(above)}); bare idle ${round1(bareIdle)} MB, peak ${round1(bareRun.peakMb)} MB (+${round1(bareRun.peakMb - bareIdle)})`);
+    rows.push({
+      measure: uploadRssMeasure,
+      value: `${round1(above)} (idle ${Math.round(idle)}, peak ${Math.round(peak)})`,
+      baseline: `${round1(bareRun.peakMb - bareIdle)} (bare Fastify + @fastify/multipart to disk)`,
+      ratio: '',
+      target: '≤ 30 MB above idle',
+      met: above <= 30,
+    });
+    raw['uploadRss'] = { bytes: BIG_UPLOAD_BYTES, idleMb: round1(idle), peakMb: round1(peak), bareIdleMb: round1(bareIdle), barePeakMb: round1(bareRun.peakMb) };
+  } else rows.push(skipped(filingMeasure, ''), skipped(uploadRssMeasure, '≤ 30 MB above idle'));
 
   // ---- report
   const when = new Date().toISOString().slice(0, 10);

@@ -50,9 +50,13 @@ export function pdfString(text: string): string {
 const SANDBOX_NOTE = ['This is a sandbox document made by mock-pacer, a mock of PACER and CM/ECF.', 'It is not a court record.'];
 
 /** A page's content stream; only the page number changes from page to page, so the rest is escaped once per document. */
+/** The sandbox note's lines as page content (never the first line, so always 11 pt), made once. */
+let note: string | undefined;
+const noteBody = () => (note ??= SANDBOX_NOTE.map((l) => `/F1 11 Tf\n0 -18 Td\n${pdfString(l)} Tj\n`).join(''));
+
 function pageContents(spec: PdfSpec): (k: number) => string {
-  const lines = [...spec.lines, '', ...SANDBOX_NOTE];
-  const body = lines.map((l, i) => `${i === 0 ? '/F1 14 Tf' : '/F1 11 Tf'}\n0 -${i === 0 ? 0 : 18} Td\n${pdfString(l)} Tj\n`).join('');
+  const lines = [...spec.lines, ''];
+  const body = lines.map((l, i) => `${i === 0 ? '/F1 14 Tf' : '/F1 11 Tf'}\n0 -${i === 0 ? 0 : 18} Td\n${pdfString(l)} Tj\n`).join('') + noteBody();
   const stamp = pdfString(spec.stamp).slice(0, -1);
   const after = `BT\n72 690 Td\n${body}ET\n`;
   return (k) => `BT\n/F1 9 Tf\n36 760 Td\n${stamp} Page ${k + 1} of ${spec.pages}) Tj\nET\n${after}`;
@@ -76,6 +80,10 @@ const XREF_ENTRY = 20;
 const trailer = (size: number) => `trailer\n<< /Size ${size} /Root 1 0 R /Info 4 0 R >>\n`;
 const end = (xref: number) => `startxref\n${xref}\n%%EOF\n`;
 const digits = (n: number) => String(n).length;
+/** The fixed parts of a page's kid reference, page object and content head (their lengths less the numbers' digits). */
+const KID_FIXED = kid(0).length - digits(5);
+const PAGE_FIXED = pageObject(0).length - digits(5) - digits(6);
+const HEAD_FIXED = contentHead(0, 0).length - digits(6) - digits(0);
 
 function checkPages(spec: PdfSpec): void {
   if (!Number.isInteger(spec.pages) || spec.pages < 1 || spec.pages > MAX_PAGES) throw new RangeError(`pages must be 1-${MAX_PAGES}`);
@@ -138,9 +146,13 @@ export function naturalPdfSize(spec: PdfSpec): number {
   checkPages(spec);
   const first = pageContents(spec)(0);
   let at = HEADER.length + CATALOG.length + KIDS_OPEN.length + kidsClose(spec.pages).length + FONT.length + info(spec).length;
+  // Per page only the object numbers' and the length's digits vary: count them, build no strings
+  // (the seeder sizes every sandbox document at start-up).
   for (let k = 0; k < spec.pages; k++) {
     const length = first.length - 1 + digits(k + 1);
-    at += kid(k).length + pageObject(k).length + contentHead(k, length).length + length + CONTENT_TAIL.length;
+    const page = digits(5 + 2 * k);
+    const content = digits(6 + 2 * k);
+    at += (k === 0 ? 0 : 1) + KID_FIXED + page + PAGE_FIXED + page + content + HEAD_FIXED + content + digits(length) + length + CONTENT_TAIL.length;
   }
   const size = 5 + 2 * spec.pages;
   return at + xrefHead(size).length + XREF_ENTRY * (size - 1) + trailer(size).length + end(at).length;

@@ -165,6 +165,11 @@ describe('at the bankruptcy court', () => {
     expect(page.body).toContain('Notice of Appearance and Request for Service Filed by Debtor Coral Gables Bakery Group, LLC.');
     page = await c.next(page);
     expect(stepOf(page)).toBe('receipt');
+    // The notice in the bankruptcy court's own wording and stamp.
+    expect(page.body).toContain('U.S. Bankruptcy Court');
+    expect(page.body).toMatch(/The following transaction was received from Robert Linked entered on \d{1,2}\/\d{1,2}\/\d{4} at/);
+    expect(page.body).toMatch(/\[STAMP bkecfStamp_ID=\d+ \[Date=\d{1,2}\/\d{1,2}\/\d{4}\] \[FileNumber=\d+-0\] \[[0-9a-f]{128}\]\]/);
+    expect(page.body).not.toContain('dcecfStamp_ID');
 
     // Bankruptcy courts ask "Refer to existing event(s)?" where district courts ask about linking.
     page = await start(c, 'BankruptcyEvents', 'bkmotion', 'bkexttime');

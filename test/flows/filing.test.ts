@@ -7,6 +7,7 @@ import { formatDocId } from '../../server/domain/doc-ids.js';
 import { bumpDataGeneration } from '../../db/database.js';
 import { PDF_REFUSALS, tooLargeText } from '../../server/domain/uploads.js';
 import { makeApp, PACER_PASSWORD, serve, testDb } from '../support/app.js';
+import { parsed } from '../support/captured.js';
 import { FilingClient, makePdf, optionFor, stepOf, type Answer } from '../support/filing.js';
 
 /**
@@ -298,7 +299,9 @@ describe('a filing with a fee', () => {
     // The pay page itself: the panel's amount, the password re-entered, the charge authorized, back to the filing.
     const payPage = await now.get(pay.location ?? '');
     expect(payPage.body).toContain('$605.00');
-    const hidden = Object.fromEntries([...payPage.body.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)">/g)].map((m) => [m[1] ?? '', (m[2] ?? '').replace(/&amp;/g, '&').replace(/&#39;/g, "'").replace(/&quot;/g, '"')]));
+    const $pay = parsed(payPage.body);
+    const hidden: Record<string, string[]> = {};
+    $pay('input[type="hidden"]').each((_, el) => void (hidden[$pay(el).attr('name') ?? ''] ??= []).push($pay(el).attr('value') ?? ''));
     page = await now.post('/cgi-bin/InternetPayment.pl', { ...hidden, password: PACER_PASSWORD, authorize: 'yes', action: 'submit' });
     expect(stepOf(page)).toBe('final');
     await now.next(page);

@@ -97,11 +97,13 @@ class ObjectStreams {
 
   constructor(private readonly onText: (text: string) => void) {}
 
-  push(chunk: Buffer): void {
+  /** `chunk` and `latin1`, the same bytes as text (one character a byte, so offsets agree). */
+  push(chunk: Buffer, latin1: string): void {
     let rest = chunk;
+    let restText = latin1;
     while (rest.length > 0) {
       if (this.parts) {
-        const seen = this.endCarry + rest.toString('latin1');
+        const seen = this.endCarry + restText;
         const at = seen.indexOf('endstream');
         if (at < 0) {
           this.keep(rest);
@@ -111,10 +113,12 @@ class ObjectStreams {
         const inRest = at - this.endCarry.length;
         if (inRest > 0) this.keep(rest.subarray(0, inRest));
         this.finish(inRest < 0 ? -inRest : 0);
-        rest = rest.subarray(Math.max(0, inRest + 'endstream'.length));
+        const next = Math.max(0, inRest + 'endstream'.length);
+        rest = rest.subarray(next);
+        restText = restText.slice(next);
         continue;
       }
-      const text = this.window + rest.toString('latin1');
+      const text = this.window + restText;
       let start = -1;
       for (const m of text.matchAll(STREAM_KEYWORD)) {
         const end = m.index + m[0].length;
@@ -135,6 +139,7 @@ class ObjectStreams {
       this.endCarry = '';
       this.window = '';
       rest = rest.subarray(start);
+      restText = restText.slice(start);
     }
   }
 
@@ -184,7 +189,7 @@ class PdfScan {
     if (this.head.length < 1024) this.head += s.slice(0, 1024 - this.head.length);
     const text = this.carry + s;
     this.scanText(text, this.carry.length);
-    this.objectStreams.push(chunk);
+    this.objectStreams.push(chunk, s);
     this.carry = text.slice(-CARRY);
     this.tail = (this.tail + s).slice(-TAIL);
   }

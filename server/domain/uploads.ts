@@ -296,16 +296,11 @@ export async function moveToUploaded(documentsDir: string, moves: readonly { fro
 }
 
 /**
- * The start-up sweep: uploaded files no document row names (a crash between the move and the
- * commit left them), and staging folders of filings no longer open. Returns what went.
+ * Removes the staging folders of filings no longer open (abandoned, or cut off by a restart).
+ * Uploaded files no document names are the document store's to sweep (document-store.ts sweep()).
  */
-export async function sweepUploads(documentsDir: string, keepUploaded: ReadonlySet<string>, openFilingKeys: ReadonlySet<string>): Promise<string[]> {
+export async function sweepStaging(documentsDir: string, openFilingKeys: ReadonlySet<string>): Promise<string[]> {
   const gone: string[] = [];
-  for (const n of await readdir(join(documentsDir, UPLOADED)).catch(() => [] as string[])) {
-    if (n.startsWith('.') || keepUploaded.has(n)) continue;
-    await unlink(join(documentsDir, UPLOADED, n)).catch(() => undefined);
-    gone.push(join(UPLOADED, n));
-  }
   for (const n of await readdir(join(documentsDir, STAGING)).catch(() => [] as string[])) {
     if (openFilingKeys.has(n)) continue;
     await rm(join(documentsDir, STAGING, n), { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { createFilingService, type FilingService } from '../domain/filing-service.js';
-import { sweepUploads } from '../domain/uploads.js';
+import { sweepStaging } from '../domain/uploads.js';
 import { feeServiceFor, nefServiceFor } from '../ecf/filing/filing-seams.js';
 
 declare module 'fastify' {
@@ -30,10 +30,11 @@ export default fp(
     });
     app.decorate('filings', service);
     app.addHook('onReady', async () => {
-      const keep = new Set(app.repos.documents.files().flatMap((f) => (f.origin === 'uploaded' ? [f.filename] : [])));
-      const open = new Set(app.repos.filings.open().map((f) => f.key));
-      const gone = await sweepUploads(app.documents.dir, keep, open);
-      if (gone.length > 0) app.log.info({ removed: gone.length }, 'removed files of filings that did not complete');
+      // The document store sweeps files no document names (a commit cut between its file move and
+      // its transaction leaves an uploaded one), as reset does; the staging folders are the filings'.
+      const files = await app.documents.sweep(app.repos.documents.files());
+      const staging = await sweepStaging(app.documents.dir, new Set(app.repos.filings.open().map((f) => f.key)));
+      if (files + staging.length > 0) app.log.info({ removed: files + staging.length }, 'removed files of filings that did not complete');
     });
     const timer = setInterval(() => void service.sweepStale(STALE_FILING_MS).catch((err: unknown) => app.log.error({ err }, 'filing sweep failed')), SWEEP_EVERY_MS);
     timer.unref();

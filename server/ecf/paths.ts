@@ -32,6 +32,11 @@ export const ECF_PATHS = {
   // it lead to (the real payment is PACER's, not public).
   paymentsDue: '/cgi-bin/InternetPaymentsDue.pl',
   internetPayment: '/cgi-bin/InternetPayment.pl',
+  // E-filing (issue 13): a category's event picker, named after the bankruptcy courts' real
+  // Dispatch.pl (NVB's Dispatch.pl?misc) with our category keys, and the steps of one filing,
+  // Filing.pl?<filing key>-<step> (invented; README).
+  dispatch: '/cgi-bin/Dispatch.pl',
+  filing: '/cgi-bin/Filing.pl',
   // Fidelity: the case summary's Query menu and Mobile Query link, real script names (captured
   // case_queries/flsd.html; the menu also links docketReport and historyDocuments above);
   // query-routes.ts answers the ones no other page serves yet.

@@ -23,7 +23,7 @@ import {
 import { field, fieldList, rawQuery } from '../../domain/form-fields.js';
 import { removeStaged, stageUpload, stagingDir, type StageResult } from '../../domain/uploads.js';
 import { courtPage, FORM_EXPIRED, formToken, formTokenValid } from '../court-context.js';
-import type { EventMenuName } from '../paths.js';
+import { ECF_PATHS, type EventMenuName } from '../paths.js';
 import { feePaymentUrl, paymentAuthorized } from '../../domain/fees.js';
 import { feeServiceFor, RECEIPT_TEMPLATE } from './filing-seams.js';
 
@@ -39,11 +39,6 @@ import { feeServiceFor, RECEIPT_TEMPLATE } from './filing-seams.js';
  * step names; the field names the real pages do not show (file_2.., category_n, description_n,
  * filer, group, assoc_n/notice_n/lead_n, against, link, refer, prefix, free_text).
  */
-export const FILING_PATHS = {
-  dispatch: '/cgi-bin/Dispatch.pl',
-  filing: '/cgi-bin/Filing.pl',
-} as const;
-
 /** The largest upload the parser lets through at all; each court's own limit is checked as the file streams. */
 const HARD_MAX_UPLOAD = 1024 * 1024 * 1024;
 /** Attachment rows at most (file_2 .. file_21). */
@@ -116,12 +111,12 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
       events: found.events,
       chosen,
       error,
-      action: `${FILING_PATHS.dispatch}?${found.category.key}`,
+      action: `${ECF_PATHS.dispatch}?${found.category.key}`,
       token: formToken(app, request, `dispatch-${found.category.key}`),
     });
   }
 
-  app.get(FILING_PATHS.dispatch, async (request, reply) => {
+  app.get(ECF_PATHS.dispatch, async (request, reply) => {
     const found = categoryOf(request);
     if (!found) return courtPage(reply, request, 'errors/not-found-ecf', {}, { status: 404 });
     if (!filerOf(request)) return notAFiler(request, reply, found.category.name);
@@ -129,7 +124,7 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
     return picker(request, reply, found);
   });
 
-  app.post(FILING_PATHS.dispatch, async (request, reply) => {
+  app.post(ECF_PATHS.dispatch, async (request, reply) => {
     const found = categoryOf(request);
     if (!found) return courtPage(reply, request, 'errors/not-found-ecf', {}, { status: 404 });
     const filer = filerOf(request);
@@ -154,7 +149,7 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
 
   // --- The steps (Filing.pl?<key>-<step>) ---
 
-  const stepUrl = (key: string, step: string) => `${FILING_PATHS.filing}?${key}-${step}`;
+  const stepUrl = (key: string, step: string) => `${ECF_PATHS.filing}?${key}-${step}`;
 
   /** The filing a step's URL names, if it is this session's at this court. */
   function filingOf(request: FastifyRequest): { f: LoadedFiling; step: string } | null {
@@ -237,7 +232,7 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
 
   const isReply = (x: unknown): x is FastifyReply => typeof x === 'object' && x !== null && 'sent' in x && 'request' in x;
 
-  app.get(FILING_PATHS.filing, async (request, reply) => {
+  app.get(ECF_PATHS.filing, async (request, reply) => {
     const g = guard(request, reply);
     if (isReply(g)) return g;
     const { f, step } = g;
@@ -270,7 +265,7 @@ export default async function filingRoutes(app: FastifyInstance, opts: { attachS
   }
 
   app.post(
-    FILING_PATHS.filing,
+    ECF_PATHS.filing,
     {
       // The upload step's files stream to staging as the body is read: checked here first, before any byte is kept.
       // Any other file part posted here (another step, no session, not this session's filing) is read and
@@ -532,7 +527,7 @@ export async function eventMenuPage(app: FastifyInstance, request: FastifyReques
     menuName: which,
     title: `${MENU_TEXT[which]} Events`,
     headings: headingsOf(catalog.categories, which),
-    dispatch: FILING_PATHS.dispatch,
+    dispatch: ECF_PATHS.dispatch,
   });
 }
 
@@ -547,7 +542,7 @@ export function withFilingCategories(app: FastifyInstance, court: string, data: 
   for (const which of Object.keys(MENU_TEXT) as EventMenuName[]) {
     const href = `/cgi-bin/DisplayMenu.pl?${which}`;
     const categories = catalog.categories.filter((c) => c.menu === which);
-    if (out[href] && categories.length > 0) out[href] = categories.map((c) => ({ text: c.name, href: `${FILING_PATHS.dispatch}?${c.key}` }));
+    if (out[href] && categories.length > 0) out[href] = categories.map((c) => ({ text: c.name, href: `${ECF_PATHS.dispatch}?${c.key}` }));
   }
   return out;
 }
